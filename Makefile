@@ -1,0 +1,42 @@
+# Pokjanal Desk — the two commands are `make run` and `make test`; everything else is optional.
+SHELL := /bin/bash
+VENV  := .venv
+PY    := $(VENV)/bin/python
+PIP   := $(PY) -m pip
+
+.PHONY: run test build bench selftest i18n clean-venv screenshots
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || "$$(tools/find-python312)" -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime
+	$(PY) main.py $(ARGS)
+
+test: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+screenshots: $(VENV)/.dev
+	tools/xvfb-run-tests tests/ui/test_screenshots.py
+
+selftest: $(VENV)/.runtime
+	QT_QPA_PLATFORM=offscreen $(PY) main.py --selftest
+
+build: $(VENV)/.dev
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen dist/PokjanalDesk/PokjanalDesk --selftest
+	@du -sh dist/PokjanalDesk
+
+bench: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+
+i18n: $(VENV)/.dev
+	$(VENV)/bin/pyside6-lrelease resources/i18n/qtbase_id.ts -qm resources/i18n/qtbase_id.qm
+
+clean-venv:
+	rm -rf $(VENV)

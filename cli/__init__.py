@@ -1,0 +1,53 @@
+"""The command-line entry shared by the GUI and the subcommands.
+
+``python main.py`` (no command) starts the GUI; ``python main.py COMMAND …`` runs a subcommand.
+Exit codes: 0 success, 1 input rejected (reason on stderr, in Indonesian), 2 usage error.
+Subcommand modules each expose ``register(subparsers)``; add new ones to :data:`COMMAND_MODULES`.
+Nothing here imports Qt unless the GUI is started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from resources import APP_NAME, VERSION
+
+COMMAND_MODULES = (
+    "cli.db_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian usage errors (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: kesalahan penggunaan: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pokjanal", description=f"{APP_NAME} — aplikasi sekretariat Pokjanal Posyandu.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {VERSION}")
+    parser.add_argument("--data-dir", metavar="DIR", help="folder data (basis data, cadangan, log)")
+    parser.add_argument("--selftest", action="store_true", help="uji mandiri dengan basis data sementara")
+    parser.add_argument("--debug", action="store_true", help="catat log terperinci")
+    subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.selftest:
+        from cli.selftest import run_selftest
+
+        return run_selftest()
+    if not args.command:
+        from ui.app import run_gui
+
+        return run_gui(args)
+    return int(args.handler(args))

@@ -1,0 +1,100 @@
+"""Opening and closing the app's data folder: lock, checks, migrations, automatic backups.
+
+Used by the GUI and the CLI alike::
+
+    store = DataStore(data_dir(args.data_dir))
+    store.open()          # raises DatabaseInUse / DatabaseDamaged / DatabaseForeign / DatabaseTooNew
+    ...
+    store.close()         # backs up when anything changed
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db import backup
+from db.database import close_database, db, inspect_file, open_database, total_changes
+from db.lock import DataFolderLock
+from db.migrations import LATEST_VERSION, migrate
+from db.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenResult:
+    new_database: bool
+    migrated: list[int] = field(default_factory=list)
+    startup_backup: Path | None = None
+
+
+class DataStore:
+    """The open data folder. One per process."""
+
+    def __init__(self, paths: DataPaths, *, lock: bool = True, auto_backup: bool = True) -> None:
+        self.paths = paths
+        self._lock = DataFolderLock(paths.lock_file) if lock else None
+        self._auto_backup = auto_backup
+        self._changes_at_open = 0
+
+    @property
+    def is_open(self) -> bool:
+        return bool(db.database) and not db.is_closed()
+
+    def open(self) -> OpenResult:
+        self.paths.ensure()
+        if self._lock is not None:
+            self._lock.acquire()
+        try:
+            return self._open_locked()
+        except Exception:
+            self.release_lock()
+            raise
+
+    def _open_locked(self) -> OpenResult:
+        state = inspect_file(self.paths.database, latest_version=LATEST_VERSION)
+        made: Path | None = None
+        if self._auto_backup and not state.is_new and backup.needs_startup_backup(self.paths):
+            made = backup.create_backup(self.paths, "mulai")
+        open_database(self.paths.database)
+        applied = migrate(db, before_first_step=self._backup_before_migration)
+        self._changes_at_open = total_changes()
+        log.info("Basis data dibuka (skema %s, migrasi %s)", LATEST_VERSION, applied or "-")
+        return OpenResult(new_database=state.is_new, migrated=applied, startup_backup=made)
+
+    def _backup_before_migration(self, version: int) -> None:
+        backup.create_backup(self.paths, f"pra-migrasi-v{version}")
+
+    def changed_since_open(self) -> bool:
+        return self.is_open and total_changes() > self._changes_at_open
+
+    def close(self) -> Path | None:
+        """Close the database; back up first if anything was written in this session."""
+        made = None
+        if self.is_open:
+            changed = self.changed_since_open()
+            close_database()
+            if changed and self._auto_backup:
+                try:
+                    made = backup.create_backup(self.paths, "tutup")
+                except Exception:  # noqa: BLE001 - a failed backup must never block closing
+                    log.exception("Cadangan saat menutup gagal")
+        self.release_lock()
+        return made
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    def close_database_only(self) -> None:
+        """Close the connection but keep the folder lock (before a restore)."""
+        if self.is_open:
+            close_database()
+
+    def reopen(self) -> OpenResult:
+        """After a restore: open again (lock is kept)."""
+        if self.is_open:
+            close_database()
+        return self._open_locked()

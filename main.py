@@ -1,0 +1,15 @@
+"""Pokjanal Desk: start the GUI, or run a command-line subcommand (``python main.py --help``)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from cli import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

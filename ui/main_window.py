@@ -1,0 +1,173 @@
+"""The main window: a sidebar of pages and a stack that builds each page on first show."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.services.profile import get_profile
+from resources import APP_NAME
+from ui.context import AppContext
+from ui.icons import icon
+from ui.pages import PAGES, PageSpec
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._pages: dict[str, QWidget] = {}
+        self._settings = QSettings(str(ctx.paths.root / "jendela.ini"), QSettings.Format.IniFormat)
+        self.setMinimumSize(QSize(1000, 620))
+        self._build()
+        self._build_actions()
+        self._connect_bus()
+        self._update_title()
+        self._restore_geometry()
+        self.show_page("beranda")
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 12)
+        self.brand_label = QLabel(APP_NAME)
+        self.brand_label.setObjectName("brand")
+        self.office_label = QLabel()
+        self.office_label.setObjectName("brandSub")
+        self.office_label.setWordWrap(True)
+        side_layout.addWidget(self.brand_label)
+        side_layout.addWidget(self.office_label)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for index, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(icon(spec.icon, "#cfd8dc"), QCoreApplication.translate("pages", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(self.tr("{0} (Ctrl+{1})").format(item.text(), index))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        side_layout.addWidget(self.nav, 1)
+        side.setFixedWidth(210)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(self.tr("Siap"), 3000)
+
+    def _build_actions(self) -> None:
+        for index, spec in enumerate(PAGES, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            self.addAction(action)
+        about = QAction(self.tr("Tentang {0}").format(APP_NAME), self)
+        about.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        about.triggered.connect(self.show_about)
+        self.addAction(about)
+        quit_action = QAction(self.tr("Keluar"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+    def _connect_bus(self) -> None:
+        bus = self._ctx.bus
+        bus.profileChanged.connect(self._update_title)
+        bus.dataReplaced.connect(self._on_data_replaced)
+        bus.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    # ------------------------------------------------------------------ pages
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, built on first use."""
+        if key not in self._pages:
+            spec = next(s for s in PAGES if s.key == key)
+            widget = self._create_page(spec)
+            widget.setObjectName(f"page_{key}")
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def _create_page(self, spec: PageSpec) -> QWidget:
+        module_name, class_name = spec.target.split(":")
+        cls = getattr(importlib.import_module(module_name), class_name)
+        return cls(self._ctx, spec)
+
+    def show_page(self, key: str) -> QWidget:
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        row = next(i for i, s in enumerate(PAGES) if s.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+        return widget
+
+    def current_page_key(self) -> str:
+        return PAGES[self.nav.currentRow()].key
+
+    @Slot(int)
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].key)
+
+    @Slot()
+    def _on_data_replaced(self) -> None:
+        """After a demo load or a restore: drop every built page; rebuild the visible one."""
+        current = self.current_page_key()
+        for widget in self._pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+        self._update_title()
+        self.show_page(current)
+
+    @Slot()
+    def _update_title(self) -> None:
+        profile = get_profile()
+        unit = profile.unit.title() if profile.unit else ""
+        self.setWindowTitle(f"{APP_NAME} — {unit}" if unit else APP_NAME)
+        self.office_label.setText(profile.sekretariat.title() if profile.sekretariat else "")
+
+    @Slot()
+    def show_about(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # ------------------------------------------------------------------ geometry
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Reusable, domain-agnostic Qt widgets (PySide6 only)."""
