@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QDir, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -20,6 +20,20 @@ from resources import resource_path
 DEFAULT_COLOR = "#37474f"
 DISABLED_COLOR = "#b0bec5"
 SIZES = (16, 20, 24, 32, 48)
+SEARCH_PREFIX = "icons"
+
+
+def register_search_path() -> None:
+    """Let the stylesheet say ``url(icons:qss/chevron-down.svg)`` wherever the app is installed.
+
+    Relative ``url()`` paths in a stylesheet resolve against the working directory, which is
+    wrong for an installed app; a Qt search-path prefix always points into the bundle. Images
+    are loaded when a widget is first styled, so this must run before the first combo box shows:
+    importing this module (as the main window does) is enough. Idempotent.
+    """
+    folder = str(resource_path("icons"))
+    if folder not in QDir.searchPaths(SEARCH_PREFIX):
+        QDir.addSearchPath(SEARCH_PREFIX, folder)
 
 
 def icon_names() -> list[str]:
@@ -81,3 +95,6 @@ def icon(name: str, color: str = DEFAULT_COLOR) -> QIcon:
             result.addPixmap(render(name, color, size, ratio), QIcon.Mode.Normal)
             result.addPixmap(render(name, DISABLED_COLOR, size, ratio), QIcon.Mode.Disabled)
     return result
+
+
+register_search_path()
