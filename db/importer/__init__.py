@@ -1,0 +1,13 @@
+"""Import of kader from office Excel files: safety checks, streaming read, header detection,
+row parsing, an import plan with a status per row, one all-or-nothing apply, and a report.
+
+Layers, each usable alone (the dialog runs the first four in a worker thread, no DB writes)::
+
+    safety.check_file(path)                  # hostile / wrong files refused before parsing
+    book = reader.read_workbook(path)        # streamed values, row limit, formula check
+    header.find_header(sheet.rows)           # header row + column mapping (user-fixable)
+    rows.parse_sheet(sheet, mapping, snap)   # ParsedRow: record + problems + warnings
+    plan.build_plan(parsed, snap, options)   # ImportPlan: baru/perbarui/lewati/galat/peringatan
+    apply.apply_plan(plan)                   # one transaction through the kader services
+    report.report_lines(plan) / save_xlsx()  # sheet, row, column, Indonesian reason
+"""

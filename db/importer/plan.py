@@ -1,0 +1,161 @@
+"""The import plan: what would happen to each row, decided before anything is written.
+
+Statuses: ``baru`` (new kader), ``perbarui`` (update the registry's record), ``lewati`` (a
+duplicate: inside the file, or in the registry when the policy is *lewati*), ``galat`` (a problem
+the user must fix in the file) and ``peringatan`` (warnings not yet acknowledged). A plan can be
+applied only with no ``galat`` or ``peringatan`` row and no sheet-level problem.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from db.importer.header import SheetMapping, find_header
+from db.importer.problems import Problem
+from db.importer.reader import WorkbookData
+from db.importer.resolve import Resolver
+from db.importer.rows import KaderRecord, ParsedRow, ParsedSheet, parse_sheet
+from db.importer.snapshot import RegistrySnapshot, person_key
+
+BARU, PERBARUI, LEWATI, GALAT, PERINGATAN = "baru", "perbarui", "lewati", "galat", "peringatan"
+STATUS_LABELS = {BARU: "baru", PERBARUI: "perbarui", LEWATI: "lewati (duplikat)", GALAT: "galat", PERINGATAN: "peringatan"}
+DUPLICATE_POLICIES = ("lewati", "perbarui")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    on_duplicate: str = "lewati"
+    create_posyandu: bool = False
+    accept_warnings: bool = False
+
+
+@dataclass
+class PlanRow:
+    parsed: ParsedRow
+    status: str
+    existing_id: int | None = None
+    notes: list[Problem] = field(default_factory=list)  # plan-level reasons (duplicate, new posyandu)
+
+    @property
+    def record(self) -> KaderRecord | None:
+        return self.parsed.record
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.parsed.problems + [n for n in self.notes if self.status == GALAT]
+
+
+@dataclass
+class ParsedBook:
+    """Every sheet parsed under its mapping (the part the worker thread computes)."""
+
+    sheets: list[ParsedSheet]
+    notes: list[Problem] = field(default_factory=list)
+    epoch_1904: bool = False
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlanRow]
+    options: ImportOptions
+    sheet_problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # skipped sheets and footer lines
+    mappings: list[SheetMapping] = field(default_factory=list)
+
+    def counts(self) -> Counter[str]:
+        return Counter(row.status for row in self.rows)
+
+    @property
+    def can_apply(self) -> bool:
+        counts = self.counts()
+        return not self.sheet_problems and not counts[GALAT] and not counts[PERINGATAN]
+
+    def new_posyandu(self) -> list[tuple[str, str]]:
+        """(name, kelurahan code) of each posyandu the apply would create, in file order."""
+        seen: dict[tuple[str, str], None] = {}
+        for row in self.rows:
+            rec = row.record
+            if row.status in (BARU, PERBARUI) and rec and rec.posyandu_baru:
+                seen.setdefault((rec.posyandu, rec.kode_wilayah), None)
+        return list(seen)
+
+
+def detect_mappings(book: WorkbookData) -> list[SheetMapping]:
+    return [find_header(sheet.name, sheet.rows) for sheet in book.sheets]
+
+
+def parse_book(
+    book: WorkbookData,
+    snapshot: RegistrySnapshot,
+    mappings: list[SheetMapping] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ParsedBook:
+    """Parse every sheet (no database access: the snapshot holds what is needed)."""
+    mappings = mappings or detect_mappings(book)
+    resolver = Resolver(snapshot)
+    by_name = {m.sheet: m for m in mappings}
+    sheets = [
+        parse_sheet(sheet, by_name.get(sheet.name) or find_header(sheet.name, sheet.rows), resolver,
+                    epoch_1904=book.epoch_1904, cancelled=cancelled)
+        for sheet in book.sheets
+    ]  # fmt: skip
+    return ParsedBook(sheets, list(book.notes), book.epoch_1904)
+
+
+def _sheet_problems(parsed: ParsedBook) -> tuple[list[Problem], list[Problem]]:
+    """(blocking problems, notes): sheets without any header are only noted, unless none has one."""
+    blocking, notes = [], []
+    with_header = [s for s in parsed.sheets if s.mapping.header_row]
+    for sheet in parsed.sheets:
+        found = sheet.mapping.problems()
+        if not sheet.mapping.header_row and with_header:
+            notes.append(Problem(sheet.mapping.sheet, 0, "", "Baris judul kolom tidak ditemukan; lembar ini dilewati."))
+        else:
+            blocking.extend(found)
+    if with_header and not any(s.rows for s in parsed.sheets) and not blocking:
+        blocking.append(Problem("", 0, "", "Tidak ada baris data kader di berkas ini."))
+    return blocking, notes
+
+
+def _person(record: KaderRecord) -> tuple[str, object] | None:
+    return (person_key(record.nama), record.tanggal_lahir) if record.tanggal_lahir else None
+
+
+def _status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, seen: dict) -> PlanRow:
+    rec = row.record
+    plan_row = PlanRow(row, BARU)
+    if rec and rec.posyandu_baru and not options.create_posyandu:
+        plan_row.notes.append(Problem(row.sheet, row.row, "", f"Posyandu '{rec.posyandu}' belum terdaftar di Kelurahan "
+                                      f"{rec.kelurahan}; izinkan pembuatan posyandu baru untuk mengimpornya."))  # fmt: skip
+    if row.problems or plan_row.notes:
+        plan_row.status = GALAT
+        return plan_row
+    key = ("nik", rec.nik) if rec.nik else ("orang", _person(rec))
+    if key[1] is not None and key in seen:
+        plan_row.status = LEWATI
+        plan_row.notes.append(Problem(row.sheet, row.row, "", f"Duplikat di dalam berkas: sama dengan baris {seen[key]}."))
+        return plan_row
+    if key[1] is not None:
+        seen[key] = row.row
+    plan_row.existing_id = snapshot.existing_kader(rec.nik, rec.nama, rec.tanggal_lahir)
+    if plan_row.existing_id is not None:
+        policy = "diperbarui" if options.on_duplicate == PERBARUI else "dilewati"
+        plan_row.notes.append(Problem(row.sheet, row.row, "", f"Sudah terdaftar (kader #{plan_row.existing_id}); {policy}."))
+        plan_row.status = PERBARUI if options.on_duplicate == PERBARUI else LEWATI
+    if row.warnings and not options.accept_warnings and plan_row.status != LEWATI:
+        plan_row.status = PERINGATAN
+    return plan_row
+
+
+def build_plan(parsed: ParsedBook, snapshot: RegistrySnapshot, options: ImportOptions | None = None) -> ImportPlan:
+    """Decide each row's status under ``options`` (cheap: re-run when an option changes)."""
+    options = options or ImportOptions()
+    if options.on_duplicate not in DUPLICATE_POLICIES:
+        raise ValueError(options.on_duplicate)
+    blocking, notes = _sheet_problems(parsed)
+    seen: dict = {}
+    rows = [_status(row, snapshot, options, seen) for sheet in parsed.sheets for row in sheet.rows]
+    skipped = [p for sheet in parsed.sheets for p in sheet.skipped]
+    return ImportPlan(rows, options, blocking, parsed.notes + notes + skipped, [s.mapping for s in parsed.sheets])

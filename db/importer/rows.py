@@ -1,0 +1,278 @@
+"""Per-row parsing: a sheet's rows → :class:`ParsedRow` (a kader record, problems, warnings).
+
+Rows that are blank, footers ("Jumlah …", "Mengetahui", a place-and-date line, NIP lines) and
+the names of signers after a blank gap are skipped, and everything after the first footer line
+too. Kelurahan names are matched within the office's kab/kota; posyandu within the kelurahan.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from db import wilayah
+from db.errors import ValidationError
+from db.identity import nik_mismatches, normalise_phone, parse_date, parse_nik
+from db.importer.cells import clean_text, excel_error, rt_rw, split_ttl
+from db.importer.header import SheetMapping
+from db.importer.problems import Problem
+from db.importer.reader import SheetData
+from db.importer.resolve import Resolver
+
+MAX_NAME = 150
+WARN_NUMERIC_NIK = (
+    "NIK tersimpan sebagai angka di Excel; digit terakhir mungkin hilang (Excel hanya menyimpan "
+    "15 angka penting). Cocokkan dengan KTP."
+)
+_FOOTER = re.compile(
+    r"^(jumlah|total|mengetahui|menyetujui|disahkan|ttd|tanda tangan|camat|lurah|kepala|sekretaris|"
+    r"ketua (tp|tim|pokja|pkk|pokjanal)|a\.?\s?n\.?\s|nip\b|nip\.|dibuat oleh|yang membuat|catatan\s*:)",
+    re.IGNORECASE,
+)
+_PLACE_DATE = re.compile(r"^[A-Za-z .'-]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
+_GENDER = {
+    "l": "L", "lk": "L", "laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L",
+    "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "w": "P", "f": "P", "female": "P",
+}  # fmt: skip
+_STATUS = {"aktif": "aktif", "nonaktif": "nonaktif", "tidakaktif": "nonaktif", "pindah": "pindah",
+           "meninggal": "meninggal", "meninggaldunia": "meninggal", "almarhum": "meninggal"}  # fmt: skip
+_TINGKATAN = {"purwa": "Purwa", "madya": "Madya", "utama": "Utama"}
+_JABATAN = {"ketua": "Ketua", "sekretaris": "Sekretaris", "bendahara": "Bendahara", "anggota": "Anggota",
+            "kader": "Anggota", "wakilketua": "Wakil Ketua"}  # fmt: skip
+_TEXT_FIELDS = ("agama", "pendidikan", "pekerjaan", "alamat", "bidang", "sk_nomor", "catatan")
+
+
+@dataclass(frozen=True)
+class KaderRecord:
+    """A kader as read from one row, cleaned and resolved (codes dotted, phone E.164)."""
+
+    nama: str
+    nik: str = ""
+    nik_perlu_dicek: bool = False
+    jenis_kelamin: str = ""
+    tempat_lahir: str = ""
+    tanggal_lahir: date | None = None
+    agama: str = ""
+    pendidikan: str = ""
+    pekerjaan: str = ""
+    alamat: str = ""
+    rt: str = ""
+    rw: str = ""
+    kode_wilayah: str = ""
+    kelurahan: str = ""  # official name of the matched kelurahan
+    posyandu_id: int | None = None
+    posyandu: str = ""  # name of the matched posyandu, or the new one's name as written
+    hp: str = ""
+    jabatan: str = "Anggota"
+    bidang: str = ""
+    tingkatan: str = ""
+    status: str = "aktif"
+    sk_nomor: str = ""
+    sk_tanggal: date | None = None
+    mulai_aktif: date | None = None
+    catatan: str = ""
+
+    @property
+    def posyandu_baru(self) -> bool:
+        return bool(self.posyandu) and self.posyandu_id is None
+
+
+@dataclass
+class ParsedRow:
+    sheet: str
+    row: int
+    record: KaderRecord | None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSheet:
+    mapping: SheetMapping
+    rows: list[ParsedRow] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # footer lines, for the report
+
+
+class _RowReader:
+    """Reads one row's cells by field, collecting problems and warnings as it goes."""
+
+    def __init__(self, sheet: SheetData, mapping: SheetMapping, row: int, epoch_1904: bool) -> None:
+        self.sheet, self.mapping, self.row, self.epoch_1904 = sheet, mapping, row, epoch_1904
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def problem(self, key: str, reason: str) -> None:
+        col = self.mapping.column_of(key)
+        self.problems.append(Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason))
+
+    def warn(self, key: str, reason: str) -> None:
+        col = self.mapping.column_of(key)
+        self.warnings.append(Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason))
+
+    def raw(self, key: str) -> object:
+        col = self.mapping.column_of(key)
+        if col is None:
+            return None
+        value = self.sheet.cell(self.row, col)
+        if value is None and (self.row, col) in self.sheet.formulas_without_value:
+            self.problem(key, "Sel berisi rumus tanpa nilai tersimpan; buka berkas di Excel, simpan, lalu impor lagi.")
+        if code := excel_error(value):
+            self.problem(key, f"Sel berisi galat Excel {code}; perbaiki rumusnya di Excel.")
+            return None
+        return value
+
+    def text(self, key: str) -> str:
+        return clean_text(self.raw(key))
+
+    def date(self, key: str, value: object = None, *, from_raw: bool = True) -> date | None:
+        value = self.raw(key) if from_raw else value
+        try:
+            found = parse_date(value, field=key, epoch_1904=self.epoch_1904)
+        except ValidationError as exc:
+            self.problem(key, exc.message)
+            return None
+        if found and not date(1900, 1, 1) <= found <= date.today():
+            self.problem(key, f"Tanggal {found:%d-%m-%Y} di luar rentang yang masuk akal.")
+            return None
+        return found
+
+    def choice(self, key: str, table: dict[str, str], default: str, allowed: str) -> str:
+        text = self.text(key)
+        if not text:
+            return default
+        found = table.get(re.sub(r"[^a-z]", "", text.lower()))
+        if found is None:
+            self.problem(key, f"Nilai '{text[:40]}' tidak dikenal; isi salah satu: {allowed}.")
+            return default
+        return found
+
+
+def _nik(reader: _RowReader) -> tuple[str, bool]:
+    value = reader.raw("nik")
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if numeric:
+        if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+            reader.problem("nik", "NIK tersimpan sebagai angka pecahan di Excel; ketik ulang sebagai teks.")
+            return "", True
+        reader.warn("nik", WARN_NUMERIC_NIK)
+        value = str(int(value))
+    text = clean_text(value)
+    if not text:
+        return "", numeric
+    try:
+        return parse_nik(text).nik, numeric
+    except ValidationError as exc:
+        reader.problem("nik", exc.message)
+        return "", numeric
+
+
+def _birth(reader: _RowReader) -> tuple[str, date | None]:
+    place = reader.text("tempat_lahir")
+    born = reader.date("tanggal_lahir") if reader.mapping.column_of("tanggal_lahir") else None
+    if reader.mapping.column_of("ttl"):
+        ttl_place, ttl_date = split_ttl(reader.raw("ttl"))
+        place = place or ttl_place
+        if born is None and ttl_date is not None:
+            born = reader.date("ttl", ttl_date, from_raw=False)
+    return place, born
+
+
+def _rt_rw(reader: _RowReader) -> tuple[str, str]:
+    rt, rw = rt_rw(reader.raw("rt")), rt_rw(reader.raw("rw"))
+    combined = reader.text("rt_rw")
+    if combined and not (rt or rw):
+        parts = re.split(r"\s*[/\\-]\s*", combined, maxsplit=1)
+        rt, rw = rt_rw(parts[0]), rt_rw(parts[1] if len(parts) > 1 else "")
+    return rt, rw
+
+
+def _person(reader: _RowReader) -> KaderRecord | None:
+    nama = reader.text("nama")
+    if not nama:
+        reader.problem("nama", "Nama kosong.")
+    elif len(nama) > MAX_NAME:
+        reader.problem("nama", f"Nama terlalu panjang ({len(nama)} huruf, paling banyak {MAX_NAME}).")
+    nik, numeric = _nik(reader)
+    gender = reader.choice("jenis_kelamin", _GENDER, "", "L atau P")
+    place, born = _birth(reader)
+    if nik:
+        info = parse_nik(nik)
+        gender = gender or info.jenis_kelamin
+        for message in nik_mismatches(info, born, gender):
+            reader.warn("nik", message)
+    try:
+        hp = normalise_phone(reader.raw("hp"), field="hp")
+    except ValidationError as exc:
+        reader.problem("hp", exc.message)
+        hp = ""
+    rt, rw = _rt_rw(reader)
+    texts = {key: reader.text(key)[:500] for key in _TEXT_FIELDS}
+    jabatan_text = reader.text("jabatan")
+    jabatan = _JABATAN.get(re.sub(r"[^a-z]", "", jabatan_text.lower()), jabatan_text[:100]) or "Anggota"
+    return KaderRecord(
+        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric and bool(nik), jenis_kelamin=gender,
+        tempat_lahir=place[:100], tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp, jabatan=jabatan,
+        tingkatan=reader.choice("tingkatan", _TINGKATAN, "", "Purwa, Madya atau Utama"),
+        status=reader.choice("status", _STATUS, "aktif", "aktif, nonaktif, pindah atau meninggal"),
+        sk_tanggal=reader.date("sk_tanggal"), mulai_aktif=reader.date("mulai_aktif"), **texts,
+    )  # fmt: skip
+
+
+def _filled_fields(sheet: SheetData, mapping: SheetMapping, row: int) -> list[str]:
+    return [key for col, key in mapping.columns.items() if key != "no" and clean_text(sheet.cell(row, col))]
+
+
+def _footer_text(values: tuple[object, ...]) -> bool:
+    texts = [clean_text(v) for v in values if clean_text(v)]
+    if not texts or len(texts) > 4:
+        return False
+    first = next((t for t in texts if not t.isdigit()), "")
+    return bool(_FOOTER.match(first) or _PLACE_DATE.match(first))
+
+
+def parse_sheet(
+    sheet: SheetData,
+    mapping: SheetMapping,
+    resolver: Resolver,
+    *,
+    epoch_1904: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> ParsedSheet:
+    """Parse every data row of ``sheet`` under ``mapping``."""
+    result = ParsedSheet(mapping)
+    if mapping.problems():
+        return result
+    gap, started = False, False
+    for row in range(mapping.data_start, len(sheet.rows) + 1):
+        if cancelled and row % 500 == 0 and cancelled():
+            break
+        values = sheet.rows[row - 1]
+        filled = _filled_fields(sheet, mapping, row)
+        if not filled:
+            gap = gap or started
+            continue
+        if _footer_text(values) or (gap and ("nama" not in filled or len(filled) == 1)):
+            result.skipped.append(Problem(sheet.name, row, "", "Baris penutup/tanda tangan; baris ini dan sesudahnya dilewati."))
+            break
+        started = True
+        result.rows.append(_parse_row(sheet, mapping, row, resolver, epoch_1904))
+    return result
+
+
+def _parse_row(sheet: SheetData, mapping: SheetMapping, row: int, resolver: Resolver, epoch_1904: bool) -> ParsedRow:
+    reader = _RowReader(sheet, mapping, row, epoch_1904)
+    record = _person(reader)
+    kelurahan = resolver.kelurahan(reader.text("kelurahan"), reader.text("posyandu"))
+    if kelurahan.problem:
+        reader.problem("kelurahan", kelurahan.problem)
+    posyandu = resolver.posyandu(reader.text("posyandu"), kelurahan.kode)
+    if posyandu.problem:
+        reader.problem("posyandu", posyandu.problem)
+    record = replace(
+        record, kode_wilayah=kelurahan.kode, kelurahan=kelurahan.nama,
+        posyandu_id=posyandu.id, posyandu=posyandu.nama,
+    )  # fmt: skip
+    return ParsedRow(sheet.name, row, record, reader.problems, reader.warnings)

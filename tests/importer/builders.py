@@ -1,0 +1,69 @@
+"""Workbooks built in the tests: the messy office roster and helpers for the bad-file corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+
+NIK_SITI = 1872046107850001  # P, 21-07-1985 (stored by Excel as a number)
+NIK_SRI = "1872045203900002"  # P, 12-03-1990
+NIK_BUDI = "1872041508800003"  # L, 15-08-1980
+HEADER = ["No", "Nama Lengkap", "No. KTP", "L/P", "Tempat, Tgl Lahir", "Kelurahan", "Posyandu", "No HP",
+          "Jabatan", "Tingkatan"]  # fmt: skip
+SERIAL_1990_03_12 = (date(1990, 3, 12) - date(1899, 12, 30)).days
+
+
+def messy_rows(bad_row: bool = True) -> list[list[object]]:
+    """Data rows 5.. of the messy roster (row 7 left blank by the caller's layout)."""
+    rows = [
+        [1, "Siti Aminah", NIK_SITI, "P", "Metro, 21 Juli 1985", "Tejoagung", "Melati", 81234567890, "Ketua", "Madya"],
+        [2, "Hj. Sri Wahyuni, S.Kep.", "'" + NIK_SRI, "p", SERIAL_1990_03_12, "Tejo Agung", "Posyandu Melati",
+         "0813 1111 2222", "Sekretaris", "purwa"],
+        [None] * 10,
+        [3, "Budi Santoso", "1872 0415 0880 0003", "L", "Lampung Tengah, 15-08-1980", "Kel. Iringmulyo", "Mawar",
+         "0812-9876-5432", "Anggota", "Purwa"],
+        [4, "Dewi (ganda)", "1872046107850001", "P", "Metro, 21-07-1985", "Tejoagung", "Melati", "", "Anggota", ""],
+    ]  # fmt: skip
+    if bad_row:
+        rows.append([5, "Rina", "187204610785001", "P", "Metro, 1-1-1990", "Tejoagung", "Melati", "", "Anggota", ""])
+    return rows
+
+
+def messy_workbook(path: Path, *, bad_row: bool = True) -> Path:
+    """Two title rows (merged), a blank row, header on row 4, data, a Jumlah footer, a signature."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "Kader"
+    ws["A1"] = "DAFTAR NAMA KADER POSYANDU KECAMATAN METRO TIMUR"
+    ws.merge_cells("A1:J1")
+    ws["A2"] = "TAHUN 2025"
+    ws.merge_cells("A2:J2")
+    ws.append([])
+    ws.append(HEADER)
+    data = messy_rows(bad_row)
+    for values in data:
+        ws.append(values)
+    last = 4 + len(data)
+    ws.append(["Jumlah", None, f"=COUNTA(B5:B{last})"])
+    ws.append([])
+    signature = ["Metro, 2 Januari 2025", "Ketua Pokjanal Posyandu", None, None, "Agus Setiawan, S.Sos.", "NIP. 198309222010011003"]
+    for text in signature:
+        row = [None] * 10
+        if text:
+            row[7] = text
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def simple_workbook(path: Path, rows: list[list[object]], header: list[str] | None = None, **sheet_kw) -> Path:
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet_kw.get("title", "Sheet1")
+    ws.append(header or ["Nama", "NIK", "JK", "Tanggal Lahir", "Kelurahan", "Posyandu"])
+    for values in rows:
+        ws.append(values)
+    book.save(path)
+    return path
