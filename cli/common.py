@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,13 +42,19 @@ def fail(message: str) -> int:
 
 
 def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Turn a :class:`DomainError` into exit 1 with the Indonesian message on stderr."""
+    """Turn a :class:`DomainError` (or a file-system error) into exit 1 with an Indonesian
+    message on stderr instead of a traceback."""
 
     def wrapper(args: argparse.Namespace) -> int:
         try:
             return handler(args)
         except DomainError as exc:
             return fail(exc.message)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            return fail(f"kesalahan berkas{where}: {exc.strerror or exc}")
+        except sqlite3.Error as exc:
+            return fail(f"kesalahan basis data: {exc}")
 
     wrapper.__name__ = handler.__name__
     wrapper.__doc__ = handler.__doc__

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from pathlib import Path
 
 from cli.common import EXIT_OK, fail, guarded, open_store, paths_from
 from cli.logsetup import setup_logging
 from db import backup
 from db.database import check_database, db
+from db.errors import DatabaseDamaged, DatabaseForeign
 from db.session import DataStore
 
 
@@ -52,14 +54,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore FILE over the data folder's database.
+
+    A damaged or foreign live file cannot be backed up as ``pre-restore``, so it is set aside
+    (moved to the quarantine folder, never deleted) first; a newer-version file is refused.
+    """
     source = Path(args.file).expanduser().resolve()
     if not source.is_file():
         return fail(f"berkas {source} tidak ditemukan")
     paths = paths_from(args)
-    setup_logging(paths.logs)
+    setup_logging(paths.logs, debug=getattr(args, "debug", False))
     backup.verify_backup_file(source)
     store = DataStore(paths)
-    store.open()
+    try:
+        store.open()
+    except (DatabaseDamaged, DatabaseForeign) as exc:
+        aside = backup.set_aside(paths)
+        print(f"{exc.message}\nBerkas itu disisihkan ke {aside}.", file=sys.stderr)
+        store.open()
     try:
         store.close_database_only()
         saved = backup.restore_backup(paths, source)

@@ -12,16 +12,25 @@ LOG_NAME = "pokjanal.log"
 
 
 class ScrubFilter(logging.Filter):
-    """Mask 16-digit NIKs and mobile numbers in the final message (args included)."""
+    """Mask NIKs and mobile numbers in the final message, the traceback and the stack.
+
+    Never raises: a log call with mismatched arguments must not crash the app from inside
+    logging (a handler filter runs outside logging's own error handling).
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - bad format arguments: keep both parts, scrubbed
+            message = f"{record.msg!s} {record.args!r}"
         record.msg = scrub_text(message)
         record.args = None
         if record.exc_info and not record.exc_text:
-            record.exc_text = scrub_text(logging.Formatter().formatException(record.exc_info))
-        elif record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
             record.exc_text = scrub_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub_text(record.stack_info)
         return True
 
 

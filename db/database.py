@@ -22,6 +22,10 @@ PRAGMAS = {
     "synchronous": 2,  # FULL: the data is precious and the write load small
     "foreign_keys": 1,
     "busy_timeout": 5000,
+    "secure_delete": 1,  # deleted personal data is overwritten, not left in free pages (UU PDP)
+    # trusted_schema stays ON for our own file: the kader_fts (FTS5) triggers of schema 2 are
+    # "unsafe use of virtual table" under OFF. Files from outside (imports, restores) are checked
+    # with quick_check, application_id and user_version before use instead.
     "cache_size": -16000,
 }
 

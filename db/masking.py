@@ -45,11 +45,40 @@ def mask_value(field: str, value: Any) -> Any:
     return mask_nik(text) if field.startswith("nik") else mask_phone(text)
 
 
-_NIK_IN_TEXT = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
-_PHONE_IN_TEXT = re.compile(r"(?<![\d])(\+62|62|0)8\d{7,11}(?!\d)")
+_SEP = r"[ .\-]"
+# A digit not preceded by a digit, nor by a digit and one separator (fixed-width look-behinds).
+_START = r"(?<!\d)(?<!\d[ .\-])"
+_END = r"(?![ .\-]?\d)"
+# 15–20 digits: a NIK with a digit missing or doubled still identifies the person.
+_NIK_IN_TEXT = re.compile(r"(?<!\d)\d{15,20}(?!\d)")
+_PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+62|62|0)8\d{7,11}(?!\d)")
+# Written with spaces, dots or dashes: "1872 0141 0785 0004", "18.72.01.410785.0004",
+# "+62 812-3456-7890". Checked after the plain forms so a NIK next to a phone number is not
+# read as one long run.
+_NIK_SPACED = re.compile(_START + r"\d(?:" + _SEP + r"?\d){14,16}" + _END)
+_PHONE_SPACED = re.compile(_START + r"(?:\+62|62|0)" + _SEP + r"?8(?:" + _SEP + r"?\d){7,11}" + _END)
+
+
+def _mask_nik_digits(text: str) -> str:
+    """Mask all but the first and last four digits of a NIK, keeping any separators in place."""
+    total = sum(char.isdigit() for char in text)
+    out, seen = [], 0
+    for char in text:
+        if char.isdigit():
+            seen += 1
+            out.append("•" if 4 < seen <= total - 4 else char)
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def scrub_text(text: str) -> str:
-    """Mask any 16-digit run (NIK) and Indonesian mobile number found in free text (for logs)."""
-    text = _NIK_IN_TEXT.sub(lambda m: m.group(1) + "•" * 8 + m.group(2), text)
-    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
+    """Mask NIKs (16 digits, also spaced or dotted) and Indonesian mobile numbers in free text.
+
+    Used on every log record and crash report; masking a harmless number by mistake is fine,
+    leaking a NIK is not.
+    """
+    text = _NIK_IN_TEXT.sub(lambda m: _mask_nik_digits(m.group(0)), text)
+    text = _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)
+    text = _NIK_SPACED.sub(lambda m: _mask_nik_digits(m.group(0)), text)
+    return _PHONE_SPACED.sub(lambda m: mask_phone(m.group(0)), text)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db import backup
-from db.database import close_database, db, inspect_file, open_database, total_changes
+from db.database import FileState, close_database, db, inspect_file, open_database, total_changes
+from db.errors import DatabaseDamaged
 from db.lock import DataFolderLock
 from db.migrations import LATEST_VERSION, migrate
 from db.paths import DataPaths
@@ -49,12 +50,16 @@ class DataStore:
             self._lock.acquire()
         try:
             return self._open_locked()
-        except Exception:
+        except BaseException:
+            # A failed migration must not leave a connection open behind a released lock.
+            if self.is_open:
+                db.close()
             self.release_lock()
             raise
 
     def _open_locked(self) -> OpenResult:
         state = inspect_file(self.paths.database, latest_version=LATEST_VERSION)
+        self._refuse_emptied_file(state)
         made: Path | None = None
         if self._auto_backup and not state.is_new and backup.needs_startup_backup(self.paths):
             made = backup.create_backup(self.paths, "mulai")
@@ -63,6 +68,17 @@ class DataStore:
         self._changes_at_open = total_changes()
         log.info("Basis data dibuka (skema %s, migrasi %s)", LATEST_VERSION, applied or "-")
         return OpenResult(new_database=state.is_new, migrated=applied, startup_backup=made)
+
+    def _refuse_emptied_file(self, state: FileState) -> None:
+        """A 0-byte file next to existing backups is a lost database (truncated by a crash, a
+        sync tool or a bad copy), not a first start: refuse it so the user is offered a restore
+        instead of silently starting empty."""
+        if state.exists and state.is_new and self.paths.database.stat().st_size == 0:
+            if backup.list_backups(self.paths):
+                raise DatabaseDamaged(
+                    f"Berkas basis data {self.paths.database.name} kosong (0 bita), padahal ada cadangan. "
+                    "Berkas akan disisihkan dan data dapat dipulihkan dari cadangan."
+                )
 
     def _backup_before_migration(self, version: int) -> None:
         backup.create_backup(self.paths, f"pra-migrasi-v{version}")

@@ -13,6 +13,8 @@ from datetime import date
 from db.errors import ValidationError
 
 _NON_DIGIT = re.compile(r"[\s.\-']")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_EIGHTEEN_DIGITS = re.compile(r"[0-9]{18}")  # ASCII only: str.isdigit() also accepts "²" and "١"
 
 
 def normalise_nip(text: str, *, jenis_pegawai: str = "PNS", field: str = "nip") -> str:
@@ -21,8 +23,10 @@ def normalise_nip(text: str, *, jenis_pegawai: str = "PNS", field: str = "nip") 
     raw = raw.strip()
     if not raw:
         return ""
-    if not raw.isdigit() or len(raw) != 18:
-        raise ValidationError(f"NIP harus 18 angka (tertulis {len(raw)} karakter).", field)
+    if not _EIGHTEEN_DIGITS.fullmatch(raw):
+        if not _ASCII_DIGITS.fullmatch(raw):
+            raise ValidationError("NIP hanya boleh berisi angka 0–9.", field)
+        raise ValidationError(f"NIP harus 18 angka (tertulis {len(raw)} angka).", field)
     try:
         date(int(raw[0:4]), int(raw[4:6]), int(raw[6:8]))
     except ValueError:
@@ -38,6 +42,6 @@ def normalise_nip(text: str, *, jenis_pegawai: str = "PNS", field: str = "nip") 
 
 def format_nip(nip: str) -> str:
     """``198609262015051001`` → ``19860926 201505 1 001`` (as printed under a signature)."""
-    if len(nip) != 18 or not nip.isdigit():
+    if not _EIGHTEEN_DIGITS.fullmatch(nip or ""):
         return nip
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"

@@ -1,0 +1,113 @@
+"""Representative rows for a database at every released schema version (RELIABILITY R7).
+
+tests/db/test_migrations.py builds a file at version N with the frozen migration steps, calls
+``POPULATE[N]`` on a raw ``sqlite3`` connection, upgrades it and checks that every carried cell is
+unchanged. When you add migration step N, add ``populate_vN`` below (raw SQL against the version-N
+schema, never the models, which follow the latest schema; every table gets rows) and, once the
+step is released, freeze its schema in :data:`SCHEMA_SHA256` (the failing test prints the value).
+
+Every function covers NULLs, 300-character names, non-Latin text and the edges of each column.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+NON_LATIN = "ꦱꦶꦠꦶ ꦤꦸꦂ سيتي نور 王小明 Đặng Thị Ñuñez Ölçer 😀"
+LONG_NAME = ("Hj. Dra. Siti Nur'aini Rahmawati " + NON_LATIN + " ")[:300].ljust(300, "x")
+assert len(LONG_NAME) == 300
+
+# sha256 of the normalised sqlite_master (see test_migrations.normalised_schema) after each step.
+# A released step must never change: edit history by adding a step, not by rewriting one.
+SCHEMA_SHA256: dict[int, str] = {
+    1: "0a68433567022118bb6058c4e2bc0f6bc9fb11907c175eb9810a498c277e3930",
+}
+
+
+def populate_v0(conn: sqlite3.Connection) -> None:
+    """Version 0 is the empty file a first start creates: no tables, nothing to carry."""
+
+
+def populate_v1(conn: sqlite3.Connection) -> None:
+    stamp = "2024-02-29T23:59:59"
+    conn.executemany(
+        "INSERT INTO pengaturan (kunci, nilai) VALUES (?, ?)",
+        [
+            ("kantor", json.dumps({"unit": "KECAMATAN METRO TIMUR", "alamat": NON_LATIN}, ensure_ascii=False)),
+            ("logo_daerah", "null"),
+            ("kosong", '""'),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO riwayat (id, waktu, operator, aksi, entitas, entitas_id, ringkasan, perubahan) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, stamp, "operator", "ubah", "kantor", None, "Identitas kantor", '{"unit": [null, "X"]}'),
+            (2, stamp, NON_LATIN, "tambah", "penandatangan", 1, LONG_NAME, "{}"),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO penandatangan (id, nama, jabatan, pangkat, nip, jenis_pegawai, prefiks, "
+        "jabatan_atasan, aktif, urutan, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, LONG_NAME, "Camat Metro Timur", "Pembina (IV/a)", "198609262015051001", "PNS", "", "",
+             1, 0, stamp, stamp),
+            (2, NON_LATIN, "Sekretaris " + NON_LATIN, "", "", "Non-ASN", "a.n.", "Camat Metro Timur",
+             0, -5, stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO posyandu (id, nama, kode_wilayah, alamat, tahun_strata, status_ilp, sk_tanggal, "
+        "aktif, catatan, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, "Posyandu Melati " + NON_LATIN, "18.72.04.1001", "", None, 0, None, 1, "", stamp, stamp),
+            (2, LONG_NAME, "18.72.04.1002", LONG_NAME, 2023, 1, "2023-12-31", 0, "catatan\nbaris 2",
+             stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO kader (id, nik, nik_perlu_dicek, nama, tanggal_lahir, hp, posyandu_id, status, "
+        "tingkatan, sk_tanggal, mulai_aktif, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, "", 0, "Kader Tanpa NIK", None, "", None, "aktif", "", None, None, stamp, stamp),
+            (2, "1872014107850004", 1, LONG_NAME, "1985-07-01", "081234567890", 1, "aktif", "Purnama",
+             "2020-01-01", "2019-12-31", stamp, stamp),
+            (3, "", 0, NON_LATIN, "2000-02-29", "+6281234567890", 2, "nonaktif", "Mandiri", None, None,
+             stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO riwayat_pelatihan (id, kader_id, tanggal, kegiatan, jpl, nomor_sertifikat, catatan) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 2, "2024-01-31", "Pelatihan Kader Dasar " + NON_LATIN, 12.5, "", ""),
+            (2, 2, "2024-12-31", LONG_NAME, 0, "445.8/001/2024", LONG_NAME),
+            (3, 3, "2023-02-28", "Orientasi ILP", 7, "", ""),
+        ],
+    )
+
+
+def populate_v2(conn: sqlite3.Connection) -> None:
+    """Schema 2 adds ``wilayah_nama`` and the ``kader_fts`` index (filled by triggers)."""
+    populate_v1(conn)
+    conn.executemany(
+        "INSERT INTO wilayah_nama (kode, nama) VALUES (?, ?)",
+        [("18.72.04.1001", "Yosodadi"), ("18.72.04.1002", LONG_NAME), ("18.72.04.1003", NON_LATIN)],
+    )
+    conn.executemany(
+        "INSERT INTO kader (id, nik, nama, kode_wilayah, posyandu_id, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (4, "1872015708900001", "Dewi " + NON_LATIN, "18.72.04.1003", 2, "2025-01-01T00:00:00", "x"),
+            (5, "", LONG_NAME, "18.72.04.9999", None, "2025-01-01T00:00:00", "x"),
+        ],
+    )
+    conn.execute("UPDATE posyandu SET nama = 'Posyandu Mawar' WHERE id = 1")
+
+
+POPULATE: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: populate_v0,
+    1: populate_v1,
+    2: populate_v2,
+}
