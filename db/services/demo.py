@@ -199,7 +199,8 @@ class _Plan:
         for kel in self.kelurahan:
             for serial, name in enumerate(self._posyandu_names(), 1):
                 people = [self._person(kel) for _ in range(self.rng.randint(4, 6))]
-                row = Posyandu.create(**self._posyandu(kel, serial, name, people[0]["nama"]), dibuat=now, diubah=now)
+                values = self._posyandu(kel, serial, name, people[0]["nama"])
+                row = Posyandu.create(**values, dibuat=now, diubah=now)
                 for role, person in zip(self._roles(len(people)), people, strict=True):
                     kader = Kader.create(**person, **role, posyandu=row, sk_nomor=row.sk_nomor,
                                          sk_tanggal=row.sk_tanggal, dibuat=now, diubah=now)  # fmt: skip
@@ -210,7 +211,8 @@ class _Plan:
 
     def _posyandu_names(self) -> list[str]:
         flowers = self.rng.sample(FLOWERS, self.rng.randint(4, 6))
-        return [f"Posyandu {f}" + (f" {self.rng.randint(1, 3)}" if self.rng.random() < 0.4 else "") for f in flowers]
+        numbered = [f" {self.rng.randint(1, 3)}" if self.rng.random() < 0.4 else "" for _ in flowers]
+        return [f"Posyandu {flower}{number}" for flower, number in zip(flowers, numbered, strict=True)]
 
     def _posyandu(self, kel: wilayah.Wilayah, serial: int, name: str, ketua: str) -> dict:
         rng = self.rng

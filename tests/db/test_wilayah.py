@@ -155,6 +155,7 @@ def test_normalise_name_is_idempotent_and_never_raises(text: str) -> None:
 @given(st.sampled_from([d for k in ("18.72.01", "18.72.04") for d in wilayah.children(k)]), st.data())
 def test_real_names_with_random_prefix_and_case_match_certainly(desa: Wilayah, data) -> None:
     prefix = data.draw(st.sampled_from(["", "Kel. ", "Kelurahan ", "KEL.", "kelurahan  "]))
-    typed = prefix + data.draw(st.sampled_from([desa.nama.upper(), desa.nama.lower(), desa.nama.replace(" ", "")]))
+    spelling = st.sampled_from([desa.nama.upper(), desa.nama.lower(), desa.nama.replace(" ", "")])
+    typed = prefix + data.draw(spelling)
     result = wilayah.match(typed, within="18.72")
     assert result.certain and result.best == desa
