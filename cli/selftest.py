@@ -115,7 +115,7 @@ def run_selftest() -> int:
         from db.session import DataStore
         from reports.formatting import angka
 
-        with tempfile.TemporaryDirectory(prefix="pokjanal-uji-") as folder:
+        with tempfile.TemporaryDirectory(prefix="pokjanal-uji-", ignore_cleanup_errors=True) as folder:
             store = DataStore(DataPaths(Path(folder) / "data"))
             opened = store.open()
             try:

@@ -24,26 +24,27 @@ GRID = colors.HexColor("#555555")
 # (title, share of the width, cell style)
 COLUMNS = (
     ("No.", 0.05, "TableCellCenter"),
-    ("Nama", 0.25, "TableCell"),
+    ("Nama", 0.27, "TableCell"),
     ("NIK", 0.16, "TableCellCenter"),
     ("L/P", 0.05, "TableCellCenter"),
-    ("Jabatan", 0.165, "TableCell"),
+    ("Jabatan", 0.195, "TableCell"),
     ("Tingkatan", 0.105, "TableCellCenter"),
-    ("Mulai aktif", 0.12, "TableCellCenter"),
+    ("Umur", 0.07, "TableCellCenter"),
     ("Status", 0.10, "TableCellCenter"),
 )
 
 
 @dataclass(frozen=True)
 class KaderLine:
-    """One printed row; ``nik`` is already masked and ``mulai_aktif`` already formatted."""
+    """One printed row; ``nik`` is already masked (the age, not the birth date, is printed: the
+    birth date would give away the digits the mask hides)."""
 
     nama: str
     nik: str
     jenis_kelamin: str
     jabatan: str
     tingkatan: str
-    mulai_aktif: str
+    umur: str
     status: str
 
 
@@ -103,7 +104,7 @@ class DaftarKaderDocument(DocumentBuilder):
         body = []
         for number, line in enumerate(group.lines, start=1):
             values = (str(number), line.nama, line.nik, line.jenis_kelamin, line.jabatan, line.tingkatan,
-                      line.mulai_aktif, line.status)
+                      line.umur, line.status)
             body.append([para(value, styles[style]) for value, (_t, _s, style) in zip(values, COLUMNS, strict=True)])
         widths = [share * self.content_width for _title, share, _style in COLUMNS]
         table = LongTable([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")

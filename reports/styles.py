@@ -2,7 +2,8 @@
 
 Names are stable API: Normal, Body, Title, Subtitle, Heading, Small, TableHead, TableCell,
 TableCellCenter, TableCellRight, Signature, Footer. ``splitLongWords`` stays on everywhere, so a
-100-character unbroken word is split instead of running off the page.
+100-character unbroken word is split instead of running off the page; ``spaceShrinkage`` is 0 so a
+justified line is never set wider than its box (ReportLab would squeeze spaces by up to 5 %).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def build_stylesheet(base_size: float = 12.0) -> StyleSheet1:
     register_fonts()
     small = base_size - 2
     sheet = StyleSheet1()
-    normal = _style("Normal", None, fontName=SANS, fontSize=base_size, alignment=TA_LEFT, splitLongWords=1)
+    normal = _style("Normal", None, fontName=SANS, fontSize=base_size, alignment=TA_LEFT, splitLongWords=1,
+                    spaceShrinkage=0)
     sheet.add(normal)
     sheet.add(_style("Body", normal, alignment=TA_JUSTIFY, spaceAfter=base_size * 0.5))
     sheet.add(_style("Title", normal, fontName=SANS_BOLD, fontSize=base_size + 2, alignment=TA_CENTER))
