@@ -3,11 +3,11 @@
 91,599 rows ``kode<TAB>nama`` with dotted codes: ``PP`` provinsi, ``PP.KK`` kab/kota,
 ``PP.KK.CC`` kecamatan, ``PP.KK.CC.XNNN`` desa/kelurahan (source and MIT notice in
 ``resources/wilayah.NOTICE.md``). Nothing is read at import time: the list is loaded and indexed
-on first use (about 0.1 s) because the CLI and most screens never need it.
+on first use (about 50 ms) because the CLI and most screens never need it.
 
 The file is sorted by code and a code's length tells its level (2, 5, 8, 13 characters), so the
-index is just one sorted code list per level plus a code → name dict; children of a code are a
-``bisect`` range in the next level's list. Names are matched after :func:`normalise_name`, which
+index is just the code list and a parallel name list: a code is found with ``bisect`` and the
+children of a code are the codes of the next length inside its prefix range. Names are matched after :func:`normalise_name`, which
 makes "Kel. Tejoagung" and "Tejo Agung" equal; anything less than an exact normalised match is
 returned as uncertain so the user is asked.
 """
@@ -26,6 +26,7 @@ from resources import resource_path
 
 PROVINSI, KABKOTA, KECAMATAN, DESA = 1, 2, 3, 4
 _CODE_LENGTHS = {2: PROVINSI, 5: KABKOTA, 8: KECAMATAN, 13: DESA}
+_LEVEL_LENGTHS = {level: length for length, level in _CODE_LENGTHS.items()}
 _DESA_KINDS = {"1": "Kelurahan", "2": "Desa", "3": "Desa Adat"}
 _PREFIXES = (
     "kelurahan", "kel", "desa adat", "desa", "ds", "kecamatan", "kec",
@@ -86,36 +87,46 @@ class Match:
 
 
 class _Index:
-    """Names by code, and the codes of each level in sorted order."""
+    """The codes in file order (sorted, checked by a test) with their names in a parallel list.
+
+    No dict and no per-level lists: a code is found by ``bisect`` and a level's codes are the
+    codes of the right length inside a prefix range, which keeps loading at about 50 ms.
+    """
 
     def __init__(self, text: str) -> None:
         fields = text.replace("\n", "\t").split("\t")
-        codes, names = fields[0::2], fields[1::2]
-        if len(codes) > len(names):  # trailing newline leaves one empty code
-            codes.pop()
-        self.names: dict[str, str] = dict(zip(codes, names, strict=True))
-        by_length: dict[int, list[str]] = {length: [] for length in _CODE_LENGTHS}
-        for code in codes:
-            by_length[len(code)].append(code)
-        self.levels = {_CODE_LENGTHS[length]: sorted(found) for length, found in by_length.items()}
+        self.codes, self.names = fields[0::2], fields[1::2]
+        if len(self.codes) > len(self.names):  # trailing newline leaves one empty code
+            self.codes.pop()
         self._keys: dict[str, tuple[str, str]] = {}
+        self._cache: dict[tuple[str, int], list[Wilayah]] = {}
 
-    def under(self, prefix: str, level: int) -> list[str]:
-        """Codes of ``level`` that start with ``prefix`` (a dotted code, or "" for all)."""
-        codes = self.levels[level]
-        if not prefix:
-            return codes
-        start = prefix + "."
-        low = bisect_left(codes, start)
-        high = bisect_left(codes, prefix + "/")  # "/" sorts right after "."
-        return codes[low:high]
+    def name(self, code: str) -> str | None:
+        position = bisect_left(self.codes, code)
+        if position < len(self.codes) and self.codes[position] == code:
+            return self.names[position]
+        return None
 
-    def keys(self, code: str) -> tuple[str, str]:
-        """(normalised, compact) forms of a region's name, cached: matching reuses them."""
-        found = self._keys.get(code)
+    def under(self, prefix: str, level: int) -> list[Wilayah]:
+        """Regions of ``level`` whose code starts with ``prefix`` (a dotted code, or "" for all)."""
+        found = self._cache.get((prefix, level))
         if found is None:
-            name = self.names[code]
-            found = self._keys[code] = (normalise_name(name), _compact(name))
+            low, high = 0, len(self.codes)
+            if prefix:
+                low = bisect_left(self.codes, prefix + ".")
+                high = bisect_left(self.codes, prefix + "/")  # "/" sorts right after "."
+            length = _LEVEL_LENGTHS[level]
+            codes, names = self.codes, self.names
+            found = [Wilayah(codes[i], names[i]) for i in range(low, high) if len(codes[i]) == length]
+            if not prefix or level == DESA:  # the big lists are asked for again and again
+                self._cache[(prefix, level)] = found
+        return found
+
+    def keys(self, region: Wilayah) -> tuple[str, str]:
+        """(normalised, compact) forms of a region's name, cached: matching reuses them."""
+        found = self._keys.get(region.kode)
+        if found is None:
+            found = self._keys[region.kode] = (normalise_name(region.nama), _compact(region.nama))
         return found
 
 
@@ -145,7 +156,7 @@ def to_dotted(kode: str) -> str:
 def get(kode: str) -> Wilayah | None:
     """The region with this code (dotted or not), or ``None``."""
     dotted = to_dotted(kode)
-    name = _load().names.get(dotted) if dotted else None
+    name = _load().name(dotted) if dotted else None
     return Wilayah(dotted, name) if name is not None else None
 
 
@@ -153,13 +164,12 @@ def children(kode: str = "") -> list[Wilayah]:
     """Regions one level below ``kode`` (``""`` → the 38 provinsi), sorted by name."""
     index = _load()
     dotted = to_dotted(kode) if kode else ""
-    if kode and (not dotted or dotted not in index.names):
+    if kode and (not dotted or index.name(dotted) is None):
         return []
     level = len(dotted.split(".")) + 1 if dotted else PROVINSI
     if level > DESA:
         return []
-    found = [Wilayah(code, index.names[code]) for code in index.under(dotted, level)]
-    return sorted(found, key=lambda w: (w.nama.casefold(), w.kode))
+    return sorted(index.under(dotted, level), key=lambda w: (w.nama.casefold(), w.kode))
 
 
 def ancestors(kode: str) -> list[Wilayah]:
@@ -176,7 +186,7 @@ def ancestors(kode: str) -> list[Wilayah]:
 
 def count(tingkat: int) -> int:
     """Number of regions of a level in the bundled list."""
-    return len(_load().levels[tingkat])
+    return len(_load().under("", tingkat))
 
 
 def normalise_name(text: str) -> str:
@@ -213,24 +223,24 @@ def match(name: str, within: str = "", tingkat: int = DESA) -> Match:
     index = _load()
     key, typed = normalise_name(name), _compact(name)
     prefix = to_dotted(within) if within else ""
-    codes = index.under(prefix, tingkat) if (prefix or not within) and tingkat in index.levels else []
-    if not key or not codes:
+    searchable = (prefix or not within) and tingkat in _LEVEL_LENGTHS
+    regions = index.under(prefix, tingkat) if searchable else []
+    if not key or not regions:
         return Match(None, [], False)
-    exact = [code for code in codes if key in index.keys(code) or typed in index.keys(code)]
+    exact = [r for r in regions if key in index.keys(r) or typed in index.keys(r)]
     if len(exact) > 1:
-        narrowed = [c for c in exact if _compact(Wilayah(c, index.names[c]).label) == typed]
-        narrowed = narrowed or [c for c in exact if index.keys(c)[1] == typed]
+        narrowed = [r for r in exact if _compact(r.label) == typed]
+        narrowed = narrowed or [r for r in exact if index.keys(r)[1] == typed]
         exact = narrowed if len(narrowed) == 1 else exact
     if exact:
-        found = [Wilayah(code, index.names[code]) for code in exact]
-        return Match(found[0], found, len(found) == 1)
-    return _closest(index, key, codes)
+        return Match(exact[0], exact, len(exact) == 1)
+    return _closest(index, key, regions)
 
 
-def _closest(index: _Index, key: str, codes: list[str]) -> Match:
-    by_name: dict[str, list[str]] = {}
-    for code in codes:
-        by_name.setdefault(index.keys(code)[0], []).append(code)
+def _closest(index: _Index, key: str, regions: list[Wilayah]) -> Match:
+    by_name: dict[str, list[Wilayah]] = {}
+    for region in regions:
+        by_name.setdefault(index.keys(region)[0], []).append(region)
     close = difflib.get_close_matches(key, list(by_name), n=_MAX_CANDIDATES, cutoff=_SIMILARITY)
-    found = [Wilayah(code, index.names[code]) for norm in close for code in by_name[norm]]
+    found = [region for norm in close for region in by_name[norm]]
     return Match(found[0] if found else None, found[:_MAX_CANDIDATES], False)

@@ -139,8 +139,10 @@ def test_load_and_index_is_fast() -> None:
         __import__("gzip").decompress(wilayah.resource_path("wilayah.tsv.gz").read_bytes()).decode()
     )
     elapsed = time.perf_counter() - start
-    assert len(index.names) == 91_599
-    assert elapsed < 0.3, f"{elapsed * 1000:.0f} ms"  # 70 ms measured; slack for a busy CI box
+    assert len(index.codes) == len(index.names) == 91_599
+    assert index.codes == sorted(index.codes), "lookups bisect: the file must stay sorted by code"
+    assert len(set(index.codes)) == 91_599
+    assert elapsed < 0.3, f"{elapsed * 1000:.0f} ms"  # ~50 ms measured; slack for a busy CI box
 
 
 @settings(max_examples=500, deadline=None)
@@ -159,3 +161,14 @@ def test_real_names_with_random_prefix_and_case_match_certainly(desa: Wilayah, d
     typed = prefix + data.draw(spelling)
     result = wilayah.match(typed, within="18.72")
     assert result.certain and result.best == desa
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.sampled_from(["18", "18.72", "18.72.04", "9", "x"]), st.integers(0, 5))
+def test_lookups_never_raise_on_arbitrary_input(text: str, within: str, level: int) -> None:
+    assert wilayah.get(text) is None or wilayah.get(text).kode.replace(".", "").isdigit()
+    result = wilayah.match(text, within=within, tingkat=level)
+    assert result.best is None or result.best in result.candidates
+    assert not result.certain or len(result.candidates) == 1
+    wilayah.children(text)
+    wilayah.ancestors(text)
