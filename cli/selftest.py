@@ -62,7 +62,8 @@ def _store_and_read_back() -> int:
     from db.services import penandatangan, profile
 
     wanted = profile.OfficeProfile(
-        pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO PUSAT", alamat="Jl. Brigjend Sutiyoso No. 1",
+        pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO PUSAT",
+        alamat="Jl. Brigjend Sutiyoso No. 1",
         kelurahan="Metro", kecamatan="Metro Pusat", kota="Kota Metro", provinsi="Lampung", kode_pos="34111",
         telepon="(0725) 41234", surel="uji@contoh.go.id", kode_wilayah="18.72.01", kota_ttd="Metro",
     )

@@ -80,7 +80,8 @@ class KopFlowable(Flowable):
         self._paragraphs = []
         for text, (font, nominal, smallest) in self._lines():
             size = fit_font_size(text, font, width, nominal, smallest)
-            style = ParagraphStyle("kop", fontName=font, fontSize=size, leading=size * 1.18, alignment=TA_CENTER)
+            style = ParagraphStyle("kop", fontName=font, fontSize=size, leading=size * 1.18,
+                                   alignment=TA_CENTER)
             self._paragraphs.append(Paragraph(escape(text), style))
         self._text_height = sum(p.wrap(width, avail_height)[1] for p in self._paragraphs)
         logo_height = LOGO_BOX if (self._left or self._right) else 0

@@ -69,4 +69,4 @@ def signature_table(blocks: Sequence[SignatureBlock], width: float, styles: Styl
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
-    return KeepTogether([Spacer(1, 4 * mm), table])
+    return KeepTogether([Spacer(1, 6 * mm), table])

@@ -35,7 +35,8 @@ def build_stylesheet(base_size: float = 12.0) -> StyleSheet1:
     sheet.add(_style("Subtitle", normal, alignment=TA_CENTER, spaceAfter=base_size * 0.75))
     sheet.add(_style("Heading", normal, fontName=SANS_BOLD, spaceBefore=base_size * 0.5, spaceAfter=3))
     sheet.add(_style("Small", normal, fontSize=small))
-    sheet.add(_style("TableHead", normal, fontName=SANS_BOLD, fontSize=small, alignment=TA_CENTER, leading=small * 1.15))
+    sheet.add(_style("TableHead", normal, fontName=SANS_BOLD, fontSize=small, alignment=TA_CENTER,
+                     leading=small * 1.15))
     sheet.add(_style("TableCell", normal, fontSize=small, leading=small * 1.15))
     sheet.add(_style("TableCellCenter", sheet["TableCell"], alignment=TA_CENTER))
     sheet.add(_style("TableCellRight", sheet["TableCell"], alignment=TA_RIGHT))

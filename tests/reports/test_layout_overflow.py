@@ -25,8 +25,8 @@ class Stress(DocumentBuilder):
         s, width = self.styles, self.content_width
         long_signer = Signatory(LONG_NAME, LONG_WORD, pangkat=LONG_WORD, nip="19860926 201505 1 001")
         short_signer = Signatory("Budi", "Notulis")
-        self.table = grid_table(["No", "Nama", "Keterangan"], [["1", LONG_NAME, LONG_WORD], ["2", "<Siti & Co>", "ok"]],
-                                [0.1, 0.45, 0.45], width, s)
+        rows = [["1", LONG_NAME, LONG_WORD], ["2", "<Siti & Co>", "ok"]]
+        self.table = grid_table(["No", "Nama", "Keterangan"], rows, [0.1, 0.45, 0.45], width, s)
         return [
             para(LONG_WORD, s["Title"]),
             para(f"{LONG_NAME} {LONG_WORD}", s["Body"]),

@@ -10,7 +10,8 @@ from reports.data import MM, PageSetup
 
 
 def _profile(**changes) -> profile.OfficeProfile:
-    values = dict(pemerintah="Pemerintah Kota Metro", unit="Kecamatan Metro Pusat", alamat="Jl. Brigjend Sutiyoso No. 1",
+    values = dict(pemerintah="Pemerintah Kota Metro", unit="Kecamatan Metro Pusat",
+                  alamat="Jl. Brigjend Sutiyoso No. 1",
                   kelurahan="Metro", kecamatan="Metro Pusat", kota="Kota Metro", kode_pos="34111",
                   telepon="(0725) 41234", kode_wilayah="18.72.01")
     values.update(changes)
