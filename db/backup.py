@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from db.database import inspect_file
-from db.errors import DatabaseError
+from db.database import inspect_file, lenient_text, open_readonly
+from db.errors import DatabaseDamaged, DatabaseError
 from db.paths import DataPaths
 
 KEEP_NEWEST = 10
@@ -73,14 +73,15 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
     temp.unlink(missing_ok=True)
     try:
         dest = sqlite3.connect(temp)
+        dest.text_factory = lenient_text
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
             verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             dest.close()
-        if verdict != "ok":
-            raise DatabaseError(f"Cadangan gagal diperiksa ({verdict}); basis data tidak diubah.")
+        if verdict != "ok":  # the copy is page-for-page the source: the source is damaged
+            raise DatabaseDamaged(f"Cadangan gagal diperiksa ({verdict}); basis data tidak diubah.")
         os.replace(temp, target)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
@@ -92,7 +93,7 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    return open_readonly(path, timeout=10)
 
 
 def create_backup(
@@ -212,7 +213,7 @@ def needs_startup_backup(paths: DataPaths) -> bool:
         return True
     try:
         return change_marker(paths.database) != change_marker(backups[0].path)
-    except sqlite3.DatabaseError:
+    except sqlite3.Error:
         return True
 
 
@@ -235,6 +236,7 @@ def restore_backup(paths: DataPaths, backup: Path) -> Path:
         saved = create_backup(paths, "pre-restore", apply_retention=False)
     source = _open_readonly(backup)
     live = sqlite3.connect(paths.database, timeout=10)
+    live.text_factory = lenient_text
     try:
         source.backup(live)
         verdict = live.execute("PRAGMA integrity_check").fetchone()[0]

@@ -46,8 +46,17 @@ class FileState:
         return not self.exists or (self.user_version == 0 and self.table_count == 0)
 
 
-def _readonly(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+def lenient_text(raw: bytes) -> str:
+    """Text factory for checks on untrusted files: damaged pages can hold invalid UTF-8, which
+    must give a readable "rusak" verdict rather than a UnicodeDecodeError."""
+    return raw.decode("utf-8", "replace")
+
+
+def open_readonly(path: Path, timeout: float = 5) -> sqlite3.Connection:
+    """A connection that cannot write ``path`` (checks, backups, change markers)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+    conn.text_factory = lenient_text
+    return conn
 
 
 def inspect_file(path: Path, *, latest_version: int, full_check: bool = False) -> FileState:
@@ -61,7 +70,7 @@ def inspect_file(path: Path, *, latest_version: int, full_check: bool = False) -
         if handle.read(16) != SQLITE_MAGIC:
             raise DatabaseForeign(f"Berkas {path.name} bukan basis data Pokjanal Desk (bukan SQLite).")
     try:
-        conn = _readonly(path)
+        conn = open_readonly(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -70,7 +79,7 @@ def inspect_file(path: Path, *, latest_version: int, full_check: bool = False) -
             verdict = [row[0] for row in conn.execute(f"PRAGMA {check}")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema text is not UTF-8
         raise DatabaseDamaged(f"Basis data {path.name} rusak dan tidak dapat dibaca ({exc}).") from exc
     if verdict != ["ok"]:
         raise DatabaseDamaged(f"Basis data {path.name} rusak: {verdict[0]}")
@@ -110,7 +119,12 @@ def total_changes() -> int:
 
 def check_database() -> list[str]:
     """``integrity_check`` plus ``foreign_key_check``; an empty list means healthy."""
-    problems = [row[0] for row in db.execute_sql("PRAGMA integrity_check") if row[0] != "ok"]
-    for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check"):
-        problems.append(f"Rujukan rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
+    conn = db.connection()
+    previous, conn.text_factory = conn.text_factory, lenient_text
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check") if row[0] != "ok"]
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"Rujukan rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
+    finally:
+        conn.text_factory = previous
     return problems

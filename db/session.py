@@ -11,12 +11,15 @@ Used by the GUI and the CLI alike::
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import peewee
+
 from db import backup
 from db.database import FileState, close_database, db, inspect_file, open_database, total_changes
-from db.errors import DatabaseDamaged
+from db.errors import DatabaseDamaged, DatabaseError
 from db.lock import DataFolderLock
 from db.migrations import LATEST_VERSION, migrate
 from db.paths import DataPaths
@@ -29,6 +32,7 @@ class OpenResult:
     new_database: bool
     migrated: list[int] = field(default_factory=list)
     startup_backup: Path | None = None
+    backup_warning: str = ""  # Indonesian; the UI shows it when the start-up backup failed
 
 
 class DataStore:
@@ -49,7 +53,7 @@ class DataStore:
         if self._lock is not None:
             self._lock.acquire()
         try:
-            return self._open_locked()
+            return self._open_locked_classified()
         except BaseException:
             # A failed migration must not leave a connection open behind a released lock.
             if self.is_open:
@@ -57,17 +61,38 @@ class DataStore:
             self.release_lock()
             raise
 
+    def _open_locked_classified(self) -> OpenResult:
+        """Damage that ``quick_check`` let through still surfaces as :class:`DatabaseDamaged`."""
+        try:
+            return self._open_locked()
+        except (sqlite3.DatabaseError, peewee.DatabaseError, UnicodeDecodeError) as exc:
+            if isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError, peewee.IntegrityError)):
+                raise  # locking, I/O, or a bug in a step: not a damaged file
+            raise DatabaseDamaged(f"Basis data {self.paths.database.name} rusak ({exc}).") from exc
+
     def _open_locked(self) -> OpenResult:
         state = inspect_file(self.paths.database, latest_version=LATEST_VERSION)
         self._refuse_emptied_file(state)
         made: Path | None = None
+        warning = ""
         if self._auto_backup and not state.is_new and backup.needs_startup_backup(self.paths):
-            made = backup.create_backup(self.paths, "mulai")
+            made, warning = self._startup_backup()
         open_database(self.paths.database)
         applied = migrate(db, before_first_step=self._backup_before_migration)
         self._changes_at_open = total_changes()
         log.info("Basis data dibuka (skema %s, migrasi %s)", LATEST_VERSION, applied or "-")
-        return OpenResult(new_database=state.is_new, migrated=applied, startup_backup=made)
+        return OpenResult(state.is_new, applied, made, warning)
+
+    def _startup_backup(self) -> tuple[Path | None, str]:
+        """A failed start-up backup (disk full, USB pulled) is a warning, not a refusal; a copy
+        that fails integrity_check means the live file is damaged and is refused."""
+        try:
+            return backup.create_backup(self.paths, "mulai"), ""
+        except DatabaseDamaged:
+            raise
+        except (DatabaseError, OSError) as exc:
+            log.warning("Cadangan saat mulai gagal: %s", exc)
+            return None, f"Cadangan otomatis gagal dibuat: {exc}"
 
     def _refuse_emptied_file(self, state: FileState) -> None:
         """A 0-byte file next to existing backups is a lost database (truncated by a crash, a
@@ -113,4 +138,4 @@ class DataStore:
         """After a restore: open again (lock is kept)."""
         if self.is_open:
             close_database()
-        return self._open_locked()
+        return self._open_locked_classified()
