@@ -45,12 +45,6 @@ def clean_text(value: object) -> str:
     return " ".join(text.split())
 
 
-def rt_rw(value: object) -> str:
-    """RT/RW as three digits when numeric ("3" → "003"), otherwise the cleaned text."""
-    text = clean_text(value)
-    return text.zfill(3) if text.isdigit() and len(text) <= 3 else text
-
-
 _TTL = re.compile(r"^(.*?)[\s,;/]*(\d{1,2}\s*[-/. ]\s*[A-Za-z0-9]+\.?\s*[-/. ]\s*\d{2,4})$")
 
 

@@ -22,6 +22,7 @@ from db.importer.snapshot import RegistrySnapshot, person_key
 BARU, PERBARUI, LEWATI, GALAT, PERINGATAN = "baru", "perbarui", "lewati", "galat", "peringatan"
 STATUS_LABELS = {BARU: "baru", PERBARUI: "perbarui", LEWATI: "lewati (duplikat)", GALAT: "galat", PERINGATAN: "peringatan"}
 DUPLICATE_POLICIES = ("lewati", "perbarui")
+Checker = Callable[[KaderRecord, "int | None"], object]  # → forms.RowCheck
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,10 @@ class PlanRow:
     parsed: ParsedRow
     status: str
     existing_id: int | None = None
-    notes: list[Problem] = field(default_factory=list)  # plan-level reasons (duplicate, new posyandu)
+    notes: list[Problem] = field(default_factory=list)  # duplicate / new posyandu reasons
+    form: object | None = None  # the service's checked KaderForm, for rows to be written
+    check_problems: list[Problem] = field(default_factory=list)
+    check_warnings: list[Problem] = field(default_factory=list)
 
     @property
     def record(self) -> KaderRecord | None:
@@ -44,7 +48,11 @@ class PlanRow:
 
     @property
     def problems(self) -> list[Problem]:
-        return self.parsed.problems + [n for n in self.notes if self.status == GALAT]
+        return self.parsed.problems + self.check_problems + [n for n in self.notes if self.status == GALAT]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.parsed.warnings + self.check_warnings
 
 
 @dataclass
@@ -54,6 +62,7 @@ class ParsedBook:
     sheets: list[ParsedSheet]
     notes: list[Problem] = field(default_factory=list)
     epoch_1904: bool = False
+    checks: dict = field(default_factory=dict)  # (sheet, row, existing id) → RowCheck, reused across options
 
 
 @dataclass
@@ -115,12 +124,27 @@ def _sheet_problems(parsed: ParsedBook) -> tuple[list[Problem], list[Problem]]:
         else:
             blocking.extend(found)
     if with_header and not any(s.rows for s in parsed.sheets) and not blocking:
-        blocking.append(Problem("", 0, "", "Tidak ada baris data kader di berkas ini."))
+        blocking.append(Problem(with_header[0].mapping.sheet, 0, "", "Tidak ada baris data kader di berkas ini."))
     return blocking, notes
 
 
 def _person(record: KaderRecord) -> tuple[str, object] | None:
     return (person_key(record.nama), record.tanggal_lahir) if record.tanggal_lahir else None
+
+
+def _check(plan_row: PlanRow, parsed: ParsedBook, mapping: SheetMapping, checker: Checker) -> None:
+    row = plan_row.parsed
+    key = (row.sheet, row.row, plan_row.existing_id)
+    if key not in parsed.checks:
+        parsed.checks[key] = checker(row.record, plan_row.existing_id)
+    found = parsed.checks[key]
+    plan_row.form = found.form
+    for field_key, reason in found.problems.items():
+        col = mapping.column_of(field_key)
+        plan_row.check_problems.append(Problem(row.sheet, row.row, mapping.header_of(col) if col else "", reason))
+    plan_row.check_warnings = [Problem(row.sheet, row.row, "", text) for text in found.warnings]
+    if plan_row.check_problems:
+        plan_row.status = GALAT
 
 
 def _status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, seen: dict) -> PlanRow:
@@ -144,18 +168,33 @@ def _status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, 
         policy = "diperbarui" if options.on_duplicate == PERBARUI else "dilewati"
         plan_row.notes.append(Problem(row.sheet, row.row, "", f"Sudah terdaftar (kader #{plan_row.existing_id}); {policy}."))
         plan_row.status = PERBARUI if options.on_duplicate == PERBARUI else LEWATI
-    if row.warnings and not options.accept_warnings and plan_row.status != LEWATI:
-        plan_row.status = PERINGATAN
     return plan_row
 
 
-def build_plan(parsed: ParsedBook, snapshot: RegistrySnapshot, options: ImportOptions | None = None) -> ImportPlan:
-    """Decide each row's status under ``options`` (cheap: re-run when an option changes)."""
+def build_plan(
+    parsed: ParsedBook,
+    snapshot: RegistrySnapshot,
+    options: ImportOptions | None = None,
+    checker: Checker | None = None,
+) -> ImportPlan:
+    """Decide each row's status under ``options``. ``checker`` (default: the kader service's
+    validation, which reads the database) runs once per row and is cached in ``parsed``, so
+    re-planning when an option changes is cheap."""
     options = options or ImportOptions()
     if options.on_duplicate not in DUPLICATE_POLICIES:
         raise ValueError(options.on_duplicate)
+    if checker is None:
+        from db.importer.forms import check_record as checker
     blocking, notes = _sheet_problems(parsed)
     seen: dict = {}
-    rows = [_status(row, snapshot, options, seen) for sheet in parsed.sheets for row in sheet.rows]
+    rows = []
+    for sheet in parsed.sheets:
+        for row in sheet.rows:
+            plan_row = _status(row, snapshot, options, seen)
+            if plan_row.status in (BARU, PERBARUI):
+                _check(plan_row, parsed, sheet.mapping, checker)
+            if plan_row.warnings and not options.accept_warnings and plan_row.status in (BARU, PERBARUI):
+                plan_row.status = PERINGATAN
+            rows.append(plan_row)
     skipped = [p for sheet in parsed.sheets for p in sheet.skipped]
     return ImportPlan(rows, options, blocking, parsed.notes + notes + skipped, [s.mapping for s in parsed.sheets])

@@ -163,6 +163,18 @@ def _read(path: Path, counter: _Counter) -> WorkbookData:
     return data
 
 
+def _reason(exc: BaseException) -> str:
+    """Indonesian reason for a parse failure; defusedxml's refusals are named as such."""
+    from defusedxml.common import DefusedXmlException
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, DefusedXmlException):
+            return "Berkas berisi XML berbahaya (entitas/DTD); ditolak demi keamanan."
+        seen = seen.__cause__ or seen.__context__
+    return f"Berkas .xlsx rusak atau tidak dapat dibaca ({type(exc).__name__})."
+
+
 def read_workbook(
     path: str | Path,
     *,
@@ -180,12 +192,7 @@ def read_workbook(
     except MemoryError:
         raise ImportRejected("Berkas terlalu besar untuk dibaca.") from None
     except Exception as exc:  # noqa: BLE001 - hostile XML/zip may raise anything; never crash
-        kind = type(exc).__name__
-        if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
-            reason = "Berkas berisi XML berbahaya (entitas/DTD); ditolak demi keamanan."
-        else:
-            reason = f"Berkas .xlsx rusak atau tidak dapat dibaca ({kind})."
-        raise ImportRejected(reason) from None
+        raise ImportRejected(_reason(exc)) from None
     if progress:
         progress(counter.rows)
     if not data.sheets:

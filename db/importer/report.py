@@ -34,9 +34,9 @@ def report_lines(plan: ImportPlan, *, include_ok: bool = False) -> list[ReportLi
     lines += [ReportLine(p.sheet, p.row, p.column, "catatan", p.reason) for p in plan.notes]
     for row in plan.rows:
         label = STATUS_LABELS[row.status]
-        found = [(p, "galat") for p in row.parsed.problems]
-        found += [(p, "peringatan" if row.status == PERINGATAN else "peringatan diterima") for p in row.parsed.warnings
-                  if row.status != LEWATI and not row.parsed.problems]  # fmt: skip
+        found = [(p, "galat") for p in row.parsed.problems + row.check_problems]
+        found += [(p, "peringatan" if row.status == PERINGATAN else "peringatan diterima") for p in row.warnings
+                  if row.status not in (LEWATI, GALAT)]  # fmt: skip
         found += [(p, label) for p in row.notes]
         if not found and include_ok:
             found = [(Problem(row.parsed.sheet, row.parsed.row, "", "Siap diimpor."), label)]

@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from db import wilayah
 from db.errors import ValidationError
-from db.identity import nik_mismatches, normalise_phone, parse_date, parse_nik
-from db.importer.cells import clean_text, excel_error, rt_rw, split_ttl
+from db.identity import normalise_phone, parse_date, parse_nik
+from db.importer.cells import clean_text, excel_error, split_ttl
 from db.importer.header import SheetMapping
 from db.importer.problems import Problem
 from db.importer.reader import SheetData
@@ -33,16 +32,11 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(r"^[A-Za-z .'-]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
-_GENDER = {
-    "l": "L", "lk": "L", "laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L",
-    "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "w": "P", "f": "P", "female": "P",
-}  # fmt: skip
-_STATUS = {"aktif": "aktif", "nonaktif": "nonaktif", "tidakaktif": "nonaktif", "pindah": "pindah",
-           "meninggal": "meninggal", "meninggaldunia": "meninggal", "almarhum": "meninggal"}  # fmt: skip
-_TINGKATAN = {"purwa": "Purwa", "madya": "Madya", "utama": "Utama"}
-_JABATAN = {"ketua": "Ketua", "sekretaris": "Sekretaris", "bendahara": "Bendahara", "anggota": "Anggota",
-            "kader": "Anggota", "wakilketua": "Wakil Ketua"}  # fmt: skip
-_TEXT_FIELDS = ("agama", "pendidikan", "pekerjaan", "alamat", "bidang", "sk_nomor", "catatan")
+# Passed on as cleaned text; the kader service (check_kader) normalises and validates them.
+_TEXT_FIELDS = (
+    "jenis_kelamin", "agama", "pendidikan", "pekerjaan", "alamat", "bidang", "sk_nomor", "catatan",
+    "jabatan", "tingkatan", "status",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -139,16 +133,6 @@ class _RowReader:
             return None
         return found
 
-    def choice(self, key: str, table: dict[str, str], default: str, allowed: str) -> str:
-        text = self.text(key)
-        if not text:
-            return default
-        found = table.get(re.sub(r"[^a-z]", "", text.lower()))
-        if found is None:
-            self.problem(key, f"Nilai '{text[:40]}' tidak dikenal; isi salah satu: {allowed}.")
-            return default
-        return found
-
 
 def _nik(reader: _RowReader) -> tuple[str, bool]:
     value = reader.raw("nik")
@@ -181,11 +165,11 @@ def _birth(reader: _RowReader) -> tuple[str, date | None]:
 
 
 def _rt_rw(reader: _RowReader) -> tuple[str, str]:
-    rt, rw = rt_rw(reader.raw("rt")), rt_rw(reader.raw("rw"))
+    rt, rw = clean_text(reader.raw("rt")), clean_text(reader.raw("rw"))
     combined = reader.text("rt_rw")
     if combined and not (rt or rw):
         parts = re.split(r"\s*[/\\-]\s*", combined, maxsplit=1)
-        rt, rw = rt_rw(parts[0]), rt_rw(parts[1] if len(parts) > 1 else "")
+        rt, rw = parts[0], parts[1] if len(parts) > 1 else ""
     return rt, rw
 
 
@@ -196,13 +180,7 @@ def _person(reader: _RowReader) -> KaderRecord | None:
     elif len(nama) > MAX_NAME:
         reader.problem("nama", f"Nama terlalu panjang ({len(nama)} huruf, paling banyak {MAX_NAME}).")
     nik, numeric = _nik(reader)
-    gender = reader.choice("jenis_kelamin", _GENDER, "", "L atau P")
     place, born = _birth(reader)
-    if nik:
-        info = parse_nik(nik)
-        gender = gender or info.jenis_kelamin
-        for message in nik_mismatches(info, born, gender):
-            reader.warn("nik", message)
     try:
         hp = normalise_phone(reader.raw("hp"), field="hp")
     except ValidationError as exc:
@@ -210,13 +188,11 @@ def _person(reader: _RowReader) -> KaderRecord | None:
         hp = ""
     rt, rw = _rt_rw(reader)
     texts = {key: reader.text(key)[:500] for key in _TEXT_FIELDS}
-    jabatan_text = reader.text("jabatan")
-    jabatan = _JABATAN.get(re.sub(r"[^a-z]", "", jabatan_text.lower()), jabatan_text[:100]) or "Anggota"
+    texts["jabatan"] = texts["jabatan"] or "Anggota"
+    texts["status"] = texts["status"] or "aktif"
     return KaderRecord(
-        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric and bool(nik), jenis_kelamin=gender,
-        tempat_lahir=place[:100], tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp, jabatan=jabatan,
-        tingkatan=reader.choice("tingkatan", _TINGKATAN, "", "Purwa, Madya atau Utama"),
-        status=reader.choice("status", _STATUS, "aktif", "aktif, nonaktif, pindah atau meninggal"),
+        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric and bool(nik), tempat_lahir=place[:100],
+        tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp,
         sk_tanggal=reader.date("sk_tanggal"), mulai_aktif=reader.date("mulai_aktif"), **texts,
     )  # fmt: skip
 
