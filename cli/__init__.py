@@ -17,6 +17,7 @@ from resources import APP_NAME, VERSION
 COMMAND_MODULES = (
     "cli.db_cmd",
     "cli.demo_cmd",
+    "cli.kader_cmd",
 )
 
 

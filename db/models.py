@@ -116,6 +116,17 @@ class RiwayatPelatihan(BaseModel):
     catatan = TextField(default="")
 
 
+class WilayahNama(BaseModel):
+    """Kemendagri names of the region codes in use, so SQL can search and sort by kelurahan name.
+
+    Filled by the services (and at search time for rows written by other means) from the bundled
+    list; the ``kader_fts`` search index (schema 2, FTS5, no model) reads it through triggers.
+    """
+
+    kode = TextField(primary_key=True)
+    nama = TextField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Pengaturan,
     Riwayat,
@@ -123,4 +134,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Posyandu,
     Kader,
     RiwayatPelatihan,
+    WilayahNama,
 )
