@@ -15,9 +15,11 @@ from db.services.kader_search import KaderFilter, KaderRow, search_kader
 from db.services.posyandu import get_posyandu
 from db.services.print_data import kop_from_profile, page_setup, signatory_for_print, signing_place
 from db.services.profile import get_profile
+from db.services.registry_recap import registry_recap
 from reports.daftar_kader import DaftarKader, KaderGroup, KaderLine
 from reports.data import SignatureBlock
 from reports.formatting import tanggal, tempat_tanggal
+from reports.rekap_kader import RekapKader, RekapRow, RekapSection
 
 MASK_NOTE = (
     "NIK dicetak tersamar untuk melindungi data pribadi (UU Nomor 27 Tahun 2022). "
@@ -112,3 +114,37 @@ def daftar_kader_pdf(scope: DaftarKaderScope, *, today: date | None = None) -> b
 
     data = daftar_kader_data(scope, today=today)
     return DaftarKaderDocument(data, page_setup(), kop_from_profile()).render_bytes()
+
+
+# ------------------------------------------------------------------------------------ rekap
+TINGKATAN_COLUMNS = ("Purwa", "Madya", "Utama", "Belum")
+
+
+def rekap_kader_data(signatory_id: int | None = None, *, today: date | None = None) -> RekapKader:
+    """Counts per posyandu grouped by kelurahan (tingkatan columns count active kader)."""
+    today = today or date.today()
+    recap = registry_recap()
+    sections: dict[str, list[RekapRow]] = {}
+    for item in recap.per_posyandu:
+        if item.kader.jumlah == 0 and not item.aktif_posyandu:
+            continue  # an inactive posyandu with nobody left says nothing
+        name = item.posyandu if item.aktif_posyandu or item.posyandu_id is None else f"{item.posyandu} (nonaktif)"
+        counts = item.kader
+        row = RekapRow(name, counts.jumlah, counts.aktif, (counts.purwa, counts.madya, counts.utama, counts.belum))
+        sections.setdefault(item.kelurahan or "Tanpa kelurahan", []).append(row)
+    profile = get_profile()
+    place = _region_label(profile.kode_wilayah) or profile.unit.title()
+    return RekapKader(
+        judul="REKAP KADER POSYANDU",
+        subjudul=f"{place}\nKeadaan {tanggal(today)} · kolom tingkatan menghitung kader aktif".strip(),
+        tingkatan=TINGKATAN_COLUMNS,
+        sections=tuple(RekapSection(name, tuple(rows)) for name, rows in sections.items()),
+        signatures=_signatures(signatory_id, today),
+    )  # fmt: skip
+
+
+def rekap_kader_pdf(signatory_id: int | None = None, *, today: date | None = None) -> bytes:
+    from reports.rekap_kader import RekapKaderDocument
+
+    data = rekap_kader_data(signatory_id, today=today)
+    return RekapKaderDocument(data, page_setup(), kop_from_profile()).render_bytes()

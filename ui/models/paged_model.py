@@ -16,11 +16,13 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from widgets.table_model import ID_ROLE, MUTED_COLOR, ROW_ROLE, Column
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
+WARN_COLOR = QColor("#b26a00")
 
 
 class SearchFunction(Protocol):
@@ -33,10 +35,11 @@ class PagedSearchModel(QAbstractTableModel):
     """Rows of ``search(text, filters, order_by, descending, limit, offset) -> (total, rows)``.
 
     ``queried(elapsed_ms)`` fires after every new query (not after a further page), so the search
-    box can decide whether to wait for a typing pause.
+    box can decide whether to wait for a typing pause. ``warn[column_key](row)`` paints that cell
+    in a warning colour (e.g. a NIK that needs checking).
     """
 
-    queried = Signal(float)
+    queried = Signal(float)  # milliseconds the query took
 
     def __init__(
         self,
@@ -47,6 +50,7 @@ class PagedSearchModel(QAbstractTableModel):
         default_order: str = "nama",
         page_size: int = PAGE_SIZE,
         muted: Callable[[Any], bool] | None = None,
+        warn: Mapping[str, Callable[[Any], bool]] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,6 +59,7 @@ class PagedSearchModel(QAbstractTableModel):
         self._sortable = frozenset(sortable)
         self._page_size = page_size
         self._muted = muted
+        self._warn = dict(warn or {})
         self._rows: list[Any] = []
         self._total = 0
         self.text = ""
@@ -125,8 +130,12 @@ class PagedSearchModel(QAbstractTableModel):
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row) or None
-        if role == Qt.ItemDataRole.ForegroundRole and self._muted is not None and self._muted(row):
-            return MUTED_COLOR
+        if role == Qt.ItemDataRole.ForegroundRole:
+            warn = self._warn.get(column.key)
+            if warn is not None and warn(row):
+                return WARN_COLOR
+            if self._muted is not None and self._muted(row):
+                return MUTED_COLOR
         return None
 
     def headerData(  # noqa: N802 - Qt override

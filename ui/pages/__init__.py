@@ -39,7 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
         "kader",
         QT_TRANSLATE_NOOP("pages", "Kader"),
         "users.svg",
-        PLACEHOLDER,
+        "ui.pages.kader_page:KaderPage",
         QT_TRANSLATE_NOOP(
             "pages", "Daftar kader per posyandu dengan riwayat pelatihan, impor dan ekspor Excel akan tersedia di sini."
         ),
