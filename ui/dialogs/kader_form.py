@@ -37,7 +37,7 @@ def date_text(value: date | None) -> str:
     return f"{value:%d-%m-%Y}" if value else ""
 
 
-def _date_value(text: str) -> date | str | None:
+def date_value(text: str) -> date | str | None:
     """A date when readable, else the text as typed (the service names the problem)."""
     try:
         return parse_date(text)
@@ -220,14 +220,14 @@ class KaderFormWidget(QWidget):
             nama=self.nama_edit.text(), nik=self.nik_edit.nik(),
             nik_perlu_dicek=self.nik_check.isChecked() and not self.nik_check.isHidden(),
             jenis_kelamin=self.jk_combo.currentData() or "", tempat_lahir=self.tempat_lahir_edit.text(),
-            tanggal_lahir=_date_value(self.tanggal_lahir_edit.text()),
+            tanggal_lahir=date_value(self.tanggal_lahir_edit.text()),
             agama=self.agama_combo.currentData() or "", pendidikan=self.pendidikan_combo.currentData() or "",
             pekerjaan=self.pekerjaan_edit.text(), hp=self.hp_edit.text(), alamat=self.alamat_edit.text(),
             rt=self.rt_edit.text(), rw=self.rw_edit.text(), kode_wilayah=self.kelurahan_combo.currentData() or "",
             posyandu_id=self.posyandu_combo.currentData(), jabatan=jabatan,
             bidang=self.bidang_combo.currentText().strip() if jabatan == "Ketua Bidang" else "",
-            sk_nomor=self.sk_nomor_edit.text(), sk_tanggal=_date_value(self.sk_tanggal_edit.text()),
-            mulai_aktif=_date_value(self.mulai_aktif_edit.text()),
+            sk_nomor=self.sk_nomor_edit.text(), sk_tanggal=date_value(self.sk_tanggal_edit.text()),
+            mulai_aktif=date_value(self.mulai_aktif_edit.text()),
             status=self.status_combo.currentData() or "aktif", tingkatan=self.tingkatan_combo.currentData() or "",
             catatan=self.catatan_edit.toPlainText(),
         )  # type: ignore[arg-type] - unreadable dates go to the service as text  # fmt: skip

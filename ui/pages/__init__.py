@@ -48,7 +48,7 @@ PAGES: tuple[PageSpec, ...] = (
         "posyandu",
         QT_TRANSLATE_NOOP("pages", "Posyandu"),
         "building-community.svg",
-        PLACEHOLDER,
+        "ui.pages.posyandu_page:PosyanduPage",
         QT_TRANSLATE_NOOP(
             "pages", "Daftar posyandu per kelurahan dengan strata, status ILP dan jumlah kader akan tersedia di sini."
         ),
