@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from db.importer.problems import Problem
+from db.services.kader_columns import KADER_COLUMNS
 
 HEADER_SCAN_ROWS = 15
 MIN_SCORE = 2
@@ -87,6 +88,9 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _BY_KEY = {variant: key for key, variants in _VARIANTS.items() for variant in variants}
+# The export's own headers always read back to their fields (a round trip changes nothing).
+_BY_KEY.update({header_key_: (key or "no") for header_key_, key in
+                ((re.sub(r"[^a-z0-9]+", "", h.lower()), k) for h, k in KADER_COLUMNS)})  # fmt: skip
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 

@@ -11,20 +11,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from db.services.posyandu import posyandu_key  # the registry's own name key (re-exported)
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_POSYANDU_PREFIX = re.compile(r"^(?:posyandu|pos yandu|psy)\b[\s.]*")
+__all__ = ["PosyanduRef", "RegistrySnapshot", "load_snapshot", "person_key", "posyandu_key"]
 
 
 def person_key(nama: str) -> str:
     """Name compared for duplicates: case, accents, spacing and punctuation ignored."""
     text = unicodedata.normalize("NFKD", nama or "").encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("", text.lower()) or (nama or "").casefold()
-
-
-def posyandu_key(nama: str) -> str:
-    """"Posyandu Melati 1" and "MELATI-1" compare equal."""
-    text = unicodedata.normalize("NFKD", nama or "").encode("ascii", "ignore").decode("ascii").lower().strip()
-    return _NON_ALNUM.sub("", _POSYANDU_PREFIX.sub("", text))
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def messy_rows(bad_row: bool = True) -> list[list[object]]:
     return rows
 
 
-def messy_workbook(path: Path, *, bad_row: bool = True) -> Path:
+def messy_workbook(path: Path, *, bad_row: bool = True, rename: dict[str, str] | None = None) -> Path:
     """Two title rows (merged), a blank row, header on row 4, data, a Jumlah footer, a signature."""
     book = Workbook()
     ws = book.active
@@ -41,7 +41,7 @@ def messy_workbook(path: Path, *, bad_row: bool = True) -> Path:
     ws["A2"] = "TAHUN 2025"
     ws.merge_cells("A2:J2")
     ws.append([])
-    ws.append(HEADER)
+    ws.append([(rename or {}).get(title, title) for title in HEADER])
     data = messy_rows(bad_row)
     for values in data:
         ws.append(values)
