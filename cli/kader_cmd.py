@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from cli.common import EXIT_OK, fail, guarded, open_store, print_json
+from cli.kader_import_cmd import register_import
 
 
 def _register_list(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +33,7 @@ def _register_export(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=guarded(cmd_export))
 
 
-ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (_register_list, _register_export)
+ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (_register_list, _register_export, register_import)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
