@@ -4,7 +4,8 @@ Safe for Excel: every text goes through ``write_string`` (xlsxwriter's automatic
 and number conversions are off), and text starting with ``= + - @``, tab or CR also gets Excel's
 own "quote prefix" cell flag, so even re-editing the cell in Excel keeps it text — without
 adding an apostrophe to the value, so a round trip changes nothing. NIK, phone and RT/RW stay
-text (leading zeros, all 16 digits); dates are real dates shown dd-mm-yyyy.
+text (leading zeros, all 16 digits); dates are real dates shown dd-mm-yyyy. Line breaks are
+written as LF (a CR cannot survive the XML of a cell).
 
 The full NIK is personal data: it is written only with ``full_nik=True``, which the UI asks the
 user to confirm (CLI: ``--nik-lengkap``); otherwise the NIK column is masked.
@@ -101,6 +102,8 @@ def _cell_value(row: KaderExportRow, field: str, full_nik: bool) -> object:
         return format_phone(value) if value else ""
     if field == "nik" and not full_nik:
         return mask_nik(value)
+    if isinstance(value, str):  # XML would turn a bare CR into LF anyway; say so explicitly
+        return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 
