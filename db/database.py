@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
 
 from db.errors import DatabaseDamaged, DatabaseForeign, DatabaseTooNew
@@ -103,8 +104,12 @@ def open_database(path: Path) -> None:
 
 
 def close_database() -> None:
+    """Close the connection (which checkpoints the WAL into the main file)."""
     if db.database and not db.is_closed():
-        db.execute_sql("PRAGMA optimize")
+        try:
+            db.execute_sql("PRAGMA optimize")  # only statistics: never worth failing a close over
+        except PeeweeDatabaseError:
+            pass
         db.close()
 
 

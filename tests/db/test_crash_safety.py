@@ -16,7 +16,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -100,16 +99,20 @@ def check_audit_matches(conn: sqlite3.Connection, stored: dict[str, str], names:
         for r in conn.execute("SELECT ringkasan FROM riwayat WHERE entitas = 'pengaturan'")
     ]
     assert sorted(audited_keys) == sorted(stored)
-    added = [r[0] for r in conn.execute("SELECT ringkasan FROM riwayat WHERE aksi = 'tambah' AND entitas = 'penandatangan'")]
+    added = [
+        r[0]
+        for r in conn.execute("SELECT ringkasan FROM riwayat WHERE aksi = 'tambah' AND entitas = 'penandatangan'")
+    ]
     assert sorted(added) == sorted(names)
-    edits: dict[int, list[str]] = defaultdict(list)
+    last_edit: dict[int, str] = {}
     for entity_id, changes in conn.execute(
-        "SELECT entitas_id, perubahan FROM riwayat WHERE aksi = 'ubah' AND entitas = 'penandatangan' ORDER BY id"
+        "SELECT entitas_id, perubahan FROM riwayat "
+        "WHERE aksi = 'ubah' AND entitas = 'penandatangan' ORDER BY id"
     ):
-        edits[entity_id].append(json.loads(changes)["jabatan"][1])
-    for sig_id, (jabatan,) in ((i, conn.execute("SELECT jabatan FROM penandatangan WHERE id=?", (i,)).fetchone())
-                               for i in edits):
-        assert edits[sig_id][-1] == jabatan, "perubahan tanpa baris riwayat (atau sebaliknya)"
+        last_edit[entity_id] = json.loads(changes)["jabatan"][1]
+    current = dict(conn.execute("SELECT id, jabatan FROM penandatangan"))
+    for sig_id, jabatan in last_edit.items():
+        assert current[sig_id] == jabatan, "perubahan tanpa baris riwayat (atau sebaliknya)"
 
 
 def test_sigkill_never_loses_acknowledged_writes(tmp_path: Path) -> None:
@@ -125,9 +128,16 @@ def test_sigkill_never_loses_acknowledged_writes(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(rng.uniform(0.02, 0.35))
+        head = ""
+        if round_no % 3:  # two rounds in three: kill in the write phase, whatever the machine's load
+            head = child.stdout.readline()
+            assert head == "READY\n", child.stderr.read() if not head else head
+            time.sleep(rng.uniform(0.0, 0.2))
+        else:  # every third: any moment from process start (imports, lock, backup, migration)
+            time.sleep(rng.uniform(0.0, 0.4))
         os.kill(child.pid, signal.SIGKILL)
         output, errors = child.communicate(timeout=10)
+        output = head + output
         assert child.returncode == -signal.SIGKILL, errors
         ledger.read(output)
         killed_while_writing += "READY" in output
@@ -135,7 +145,7 @@ def test_sigkill_never_loses_acknowledged_writes(tmp_path: Path) -> None:
 
     elapsed = time.monotonic() - started
     print(f"\n{KILLS} kills in {elapsed:.1f} s, {killed_while_writing} while writing, {ledger.acks} acks")
-    assert killed_while_writing >= KILLS // 2, "too few kills landed in the write phase"
+    assert killed_while_writing >= KILLS * 2 // 3
     assert ledger.acks > 200
     store = DataStore(paths)  # the killed holders' locks and -wal files do not block a normal start
     store.open()
