@@ -55,14 +55,20 @@ def populate(kader: int, seed: int = 7) -> float:
     """
     rng = random.Random(seed)
     started = time.perf_counter()
-    desa = [d for kec in wilayah.children("18.72") + wilayah.children("18.71") for d in wilayah.children(kec.kode)]
+    desa = [
+        d for kec in wilayah.children("18.72") + wilayah.children("18.71") for d in wilayah.children(kec.kode)
+    ]
     now = "2025-01-01T00:00:00"
     with db.atomic():
         posyandu_rows = [
-            {"nama": f"Posyandu {rng.choice(FLOWERS)} {i}", "kode_wilayah": rng.choice(desa).kode,
-             "dibuat": now, "diubah": now}
+            {
+                "nama": f"Posyandu {rng.choice(FLOWERS)} {i}",
+                "kode_wilayah": rng.choice(desa).kode,
+                "dibuat": now,
+                "diubah": now,
+            }
             for i in range(max(1, kader // 50))
-        ]  # fmt: skip
+        ]
         for start in range(0, len(posyandu_rows), 500):
             Posyandu.insert_many(posyandu_rows[start : start + 500]).execute()
         posyandu = list(db.execute_sql("SELECT id, kode_wilayah FROM posyandu"))
@@ -72,13 +78,23 @@ def populate(kader: int, seed: int = 7) -> float:
             born = date(1960, 1, 1) + timedelta(days=rng.randint(0, 365 * 40))
             pid, code = rng.choice(posyandu)
             day = born.day + 40 if woman else born.day
-            rows.append({
-                "nama": name, "nik": f"{code[:8].replace('.', '')}{day:02d}{born:%m%y}{serial % 9999 + 1:04d}"
-                if rng.random() < 0.9 else "", "jenis_kelamin": "P" if woman else "L", "tanggal_lahir": born,
-                "kode_wilayah": code, "posyandu": pid, "status": rng.choice(STATUS),
-                "tingkatan": rng.choice(TINGKATAN), "hp": f"+628{rng.randint(110_000_000, 999_999_999)}",
-                "dibuat": now, "diubah": now,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "nama": name,
+                    "nik": f"{code[:8].replace('.', '')}{day:02d}{born:%m%y}{serial % 9999 + 1:04d}"
+                    if rng.random() < 0.9
+                    else "",
+                    "jenis_kelamin": "P" if woman else "L",
+                    "tanggal_lahir": born,
+                    "kode_wilayah": code,
+                    "posyandu": pid,
+                    "status": rng.choice(STATUS),
+                    "tingkatan": rng.choice(TINGKATAN),
+                    "hp": f"+628{rng.randint(110_000_000, 999_999_999)}",
+                    "dibuat": now,
+                    "diubah": now,
+                }
+            )
             if len(rows) == 1000:
                 Kader.insert_many(rows).on_conflict_ignore().execute()
                 rows = []
@@ -128,8 +144,11 @@ def main() -> int:
     everything = []
     for prefix, timings, total in results:
         everything += timings
-        print(f"{prefix!r:<14}{total:>9,}{statistics.median(timings):>11.2f}{percentile(timings, 0.95):>9.2f}")
-    print(f"all keystrokes: median {statistics.median(everything):.2f} ms, p95 {percentile(everything, 0.95):.2f} ms")
+        print(
+            f"{prefix!r:<14}{total:>9,}{statistics.median(timings):>11.2f}{percentile(timings, 0.95):>9.2f}"
+        )
+    median, p95 = statistics.median(everything), percentile(everything, 0.95)
+    print(f"all keystrokes: median {median:.2f} ms, p95 {p95:.2f} ms")
     return 0
 
 

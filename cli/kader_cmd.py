@@ -20,20 +20,29 @@ from cli.kader_import_cmd import register_import
 def _register_list(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("list", help="tampilkan semua kader (NIK disamarkan; --json: NIK lengkap)")
     parser.add_argument("--json", action="store_true", help="satu objek JSON per kader, dengan NIK lengkap")
-    parser.add_argument("--status", choices=("aktif", "nonaktif", "pindah", "meninggal"), help="hanya status ini")
+    parser.add_argument(
+        "--status", choices=("aktif", "nonaktif", "pindah", "meninggal"), help="hanya status ini"
+    )
     parser.set_defaults(handler=guarded(cmd_list))
 
 
 def _register_export(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("export", help="simpan daftar kader ke berkas .xlsx (kolom sama dengan impor)")
     parser.add_argument("file", metavar="FILE", help="berkas .xlsx tujuan")
-    parser.add_argument("--nik-lengkap", action="store_true",
-                        help="tulis NIK lengkap (data pribadi; tanpa ini NIK disamarkan)")  # fmt: skip
+    parser.add_argument(
+        "--nik-lengkap",
+        action="store_true",
+        help="tulis NIK lengkap (data pribadi; tanpa ini NIK disamarkan)",
+    )
     parser.add_argument("--timpa", action="store_true", help="timpa berkas yang sudah ada")
     parser.set_defaults(handler=guarded(cmd_export))
 
 
-ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (_register_list, _register_export, register_import)
+ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
+    _register_list,
+    _register_export,
+    register_import,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,8 +63,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([asdict(row) for row in rows])
         return EXIT_OK
     for row in rows:
-        sys.stdout.write(f"{row.id:>6}  {row.nama[:40]:<40}  {mask_nik(row.nik):<16}  {row.posyandu[:24]:<24}  "
-                         f"{row.kelurahan[:20]:<20}  {row.status}\n")  # fmt: skip
+        sys.stdout.write(
+            f"{row.id:>6}  {row.nama[:40]:<40}  {mask_nik(row.nik):<16}  {row.posyandu[:24]:<24}  "
+            f"{row.kelurahan[:20]:<20}  {row.status}\n"
+        )
     sys.stdout.write(f"Jumlah: {len(rows)} kader\n")
     return EXIT_OK
 

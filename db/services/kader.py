@@ -24,11 +24,27 @@ from db.services.pelatihan import PelatihanForm, PelatihanRow, add_pelatihan, de
 from db.services.registry_fields import STATUS_KADER, age_on, choose
 
 __all__ = [
-    "DeleteRefused", "KaderCheck", "KaderDetail", "KaderForm", "KaderSnapshot", "NeedsConfirmation",
-    "PelatihanForm", "PelatihanRow", "add_pelatihan", "check_kader", "confirm_nik", "delete_kader",
-    "delete_pelatihan", "find_kader_by_name_birth", "find_kader_by_nik", "get_kader", "list_pelatihan",
-    "restore_kader", "save_kader", "set_status",
-]  # fmt: skip
+    "DeleteRefused",
+    "KaderCheck",
+    "KaderDetail",
+    "KaderForm",
+    "KaderSnapshot",
+    "NeedsConfirmation",
+    "PelatihanForm",
+    "PelatihanRow",
+    "add_pelatihan",
+    "check_kader",
+    "confirm_nik",
+    "delete_kader",
+    "delete_pelatihan",
+    "find_kader_by_name_birth",
+    "find_kader_by_nik",
+    "get_kader",
+    "list_pelatihan",
+    "restore_kader",
+    "save_kader",
+    "set_status",
+]
 
 _DATE_FIELDS = ("tanggal_lahir", "sk_tanggal", "mulai_aktif")
 
@@ -129,10 +145,15 @@ def get_kader(kader_id: int) -> KaderDetail:
     ).fetchone()
     training = tuple(list_pelatihan(kader_id))
     return KaderDetail(
-        form=replace(form, hp=format_phone(form.hp)), posyandu=names[0] or "", kelurahan=names[1] or "",
-        umur=age_on(form.tanggal_lahir), pelatihan=training, total_jpl=sum(t.jpl for t in training),
-        dibuat=row["dibuat"], diubah=row["diubah"],
-    )  # fmt: skip
+        form=replace(form, hp=format_phone(form.hp)),
+        posyandu=names[0] or "",
+        kelurahan=names[1] or "",
+        umur=age_on(form.tanggal_lahir),
+        pelatihan=training,
+        total_jpl=sum(t.jpl for t in training),
+        dibuat=row["dibuat"],
+        diubah=row["diubah"],
+    )
 
 
 def find_kader_by_nik(nik: str) -> int | None:
@@ -153,7 +174,9 @@ def delete_kader(kader_id: int) -> KaderSnapshot:
     with db.atomic():
         row = _fetch(kader_id)
         cursor = db.execute_sql("SELECT * FROM riwayat_pelatihan WHERE kader_id = ? ORDER BY id", (kader_id,))
-        training = tuple(dict(zip((c[0] for c in cursor.description), r, strict=True)) for r in cursor.fetchall())
+        training = tuple(
+            dict(zip((c[0] for c in cursor.description), r, strict=True)) for r in cursor.fetchall()
+        )
         if training:
             raise DeleteRefused(
                 f"{row['nama']} punya {len(training)} riwayat pelatihan, jadi tidak dihapus. "
@@ -172,7 +195,9 @@ def restore_kader(snapshot: KaderSnapshot) -> int:
         if db.execute_sql("SELECT 1 FROM kader WHERE id = ?", (snapshot.id,)).fetchone():
             raise ValidationError("Kader ini sudah ada; tidak ada yang perlu dikembalikan.", "id")
         if row["nik"] and find_kader_by_nik(row["nik"]) is not None:
-            raise ValidationError("NIK kader ini sudah dipakai kader lain; penghapusan tidak dapat dibatalkan.", "nik")
+            raise ValidationError(
+                "NIK kader ini sudah dipakai kader lain; penghapusan tidak dapat dibatalkan.", "nik"
+            )
         kader_search.remember_region(row["kode_wilayah"])
         _insert("kader", row)
         for training in snapshot.pelatihan:
@@ -183,7 +208,9 @@ def restore_kader(snapshot: KaderSnapshot) -> int:
 
 def _insert(table: str, values: dict[str, Any]) -> None:
     columns = ", ".join(values)
-    db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(values))})", list(values.values()))
+    db.execute_sql(
+        f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(values))})", list(values.values())
+    )
 
 
 def set_status(kader_id: int, status: str) -> None:

@@ -30,11 +30,33 @@ from db.services.kader_search import KaderFilter
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _FIELDS = (
-    "id", "nama", "nik", "nik_perlu_dicek", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "agama",
-    "pendidikan", "pekerjaan", "alamat", "rt", "rw", "kode_wilayah", "kelurahan", "posyandu_id",
-    "posyandu", "hp", "jabatan", "bidang", "tingkatan", "status", "sk_nomor", "sk_tanggal",
-    "mulai_aktif", "catatan",
-)  # fmt: skip
+    "id",
+    "nama",
+    "nik",
+    "nik_perlu_dicek",
+    "jenis_kelamin",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "agama",
+    "pendidikan",
+    "pekerjaan",
+    "alamat",
+    "rt",
+    "rw",
+    "kode_wilayah",
+    "kelurahan",
+    "posyandu_id",
+    "posyandu",
+    "hp",
+    "jabatan",
+    "bidang",
+    "tingkatan",
+    "status",
+    "sk_nomor",
+    "sk_tanggal",
+    "mulai_aktif",
+    "catatan",
+)
 _SQL = """
 SELECT k.id, k.nama, k.nik, k.nik_perlu_dicek, k.jenis_kelamin, k.tempat_lahir, k.tanggal_lahir, k.agama,
        k.pendidikan, k.pekerjaan, k.alamat, k.rt, k.rw, k.kode_wilayah, coalesce(w.nama, ''), k.posyandu_id,
@@ -114,8 +136,12 @@ def export_kader(path: Path, *, full_nik: bool, filters: KaderFilter | None = No
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
     os.close(handle)
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-               "constant_memory": True}  # fmt: skip
+    options = {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "constant_memory": True,
+    }
     try:
         with xlsxwriter.Workbook(temp_name, options) as book:
             count = _write_sheet(book, full_nik, filters)
@@ -124,8 +150,13 @@ def export_kader(path: Path, *, full_nik: bool, filters: KaderFilter | None = No
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     with db.atomic():
-        audit.record("ekspor", "kader", None, {"berkas": path.name, "jumlah": count, "nik_lengkap": full_nik},
-                     f"Ekspor {count} kader ke {path.name}")  # fmt: skip
+        audit.record(
+            "ekspor",
+            "kader",
+            None,
+            {"berkas": path.name, "jumlah": count, "nik_lengkap": full_nik},
+            f"Ekspor {count} kader ke {path.name}",
+        )
     return count
 
 

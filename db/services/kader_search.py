@@ -109,7 +109,9 @@ def ensure_ready() -> str:
 
 def _repair_index() -> str:
     available = schema2.fts5_available(db)
-    names = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+    names = {
+        row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+    }
     complete = "kader_fts" in names and set(schema2.FTS_TRIGGERS) <= names
     with db.atomic():
         if available and not complete:
@@ -156,7 +158,11 @@ def _text_conditions(text: str, mode: str) -> tuple[bool, list[str], list[object
     if not long_words:
         return (False, *_prefix_condition(" ".join(words)))
     if mode == "fts":
-        return True, ["kader_fts MATCH ?"], [" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)]
+        return (
+            True,
+            ["kader_fts MATCH ?"],
+            [" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)],
+        )
     where: list[str] = []
     params: list[object] = []
     for word in long_words:
@@ -177,8 +183,11 @@ def filter_conditions(filters: KaderFilter) -> tuple[list[str], list[object]]:
     elif code:
         where.append("k.kode_wilayah GLOB ?")
         params.append(code.replace("*", "").replace("?", "").replace("[", "") + ".*")
-    for column, value in (("k.posyandu_id", filters.posyandu_id), ("k.status", filters.status),
-                          ("k.tingkatan", filters.tingkatan)):  # fmt: skip
+    for column, value in (
+        ("k.posyandu_id", filters.posyandu_id),
+        ("k.status", filters.status),
+        ("k.tingkatan", filters.tingkatan),
+    ):
         if value not in (None, ""):
             where.append(f"{column} = ?")
             params.append(value)
@@ -232,12 +241,39 @@ def _rows(ids: list[int]) -> list[KaderRow]:
 
 
 def _row(values: tuple) -> KaderRow:
-    (kader_id, nama, nik, perlu_dicek, jk, lahir, posyandu_id, posyandu, kode, kelurahan,
-     jabatan, bidang, tingkatan, status, hp) = values  # fmt: skip
+    (
+        kader_id,
+        nama,
+        nik,
+        perlu_dicek,
+        jk,
+        lahir,
+        posyandu_id,
+        posyandu,
+        kode,
+        kelurahan,
+        jabatan,
+        bidang,
+        tingkatan,
+        status,
+        hp,
+    ) = values
     born = date.fromisoformat(lahir) if lahir else None
     return KaderRow(
-        id=kader_id, nama=nama, nik_masked=mask_nik(nik), nik_perlu_dicek=bool(perlu_dicek),
-        jenis_kelamin=jk, tanggal_lahir=born, umur=age_on(born), posyandu_id=posyandu_id,
-        posyandu=posyandu, kode_wilayah=kode, kelurahan=kelurahan, jabatan=jabatan, bidang=bidang,
-        tingkatan=tingkatan, status=status, hp=format_phone(hp),
-    )  # fmt: skip
+        id=kader_id,
+        nama=nama,
+        nik_masked=mask_nik(nik),
+        nik_perlu_dicek=bool(perlu_dicek),
+        jenis_kelamin=jk,
+        tanggal_lahir=born,
+        umur=age_on(born),
+        posyandu_id=posyandu_id,
+        posyandu=posyandu,
+        kode_wilayah=kode,
+        kelurahan=kelurahan,
+        jabatan=jabatan,
+        bidang=bidang,
+        tingkatan=tingkatan,
+        status=status,
+        hp=format_phone(hp),
+    )

@@ -98,7 +98,11 @@ class _Collector:
 
 
 def _dates(form: KaderForm, out: _Collector) -> None:
-    labels = {"tanggal_lahir": "Tanggal lahir", "sk_tanggal": "Tanggal SK", "mulai_aktif": "Tanggal mulai aktif"}
+    labels = {
+        "tanggal_lahir": "Tanggal lahir",
+        "sk_tanggal": "Tanggal SK",
+        "mulai_aktif": "Tanggal mulai aktif",
+    }
     for name, label in labels.items():
         value = out.take(name, parse_date, getattr(form, name), field=name)
         if isinstance(value, date):
@@ -126,8 +130,9 @@ def _nik(form: KaderForm, out: _Collector) -> NikInfo | None:
     out.values["nik"] = info.nik
     other = db.execute_sql(
         "SELECT k.nama, coalesce(p.nama, '') FROM kader k LEFT JOIN posyandu p ON p.id = k.posyandu_id "
-        "WHERE k.nik = ? AND k.id IS NOT ?", (info.nik, form.id)
-    ).fetchone()  # fmt: skip
+        "WHERE k.nik = ? AND k.id IS NOT ?",
+        (info.nik, form.id),
+    ).fetchone()
     if other:
         where = f" ({other[1]})" if other[1] else ""
         out.problems["nik"] = f"NIK ini sudah terdaftar atas nama {other[0]}{where}."
@@ -138,9 +143,13 @@ def _warnings(form: KaderForm, info: NikInfo | None, clean: dict[str, object]) -
     warnings: list[str] = []
     entered_birth = clean["tanggal_lahir"] if form.tanggal_lahir not in (None, "") else None
     if info is not None:
-        warnings += nik_mismatches(info, entered_birth, str(clean["jenis_kelamin"]) if form.jenis_kelamin else "")
+        warnings += nik_mismatches(
+            info, entered_birth, str(clean["jenis_kelamin"]) if form.jenis_kelamin else ""
+        )
         if wilayah.get(info.kode_kecamatan) is None:
-            warnings.append(f"Kode kecamatan pada NIK ({info.kode_kecamatan}) tidak ada dalam daftar Kemendagri.")
+            warnings.append(
+                f"Kode kecamatan pada NIK ({info.kode_kecamatan}) tidak ada dalam daftar Kemendagri."
+            )
     born = clean["tanggal_lahir"]
     age = age_on(born) if isinstance(born, date) else None
     if age is not None and not 15 <= age <= 90:
@@ -181,7 +190,15 @@ def check_kader(form: KaderForm) -> KaderCheck:
     if info is not None:
         clean["jenis_kelamin"] = clean["jenis_kelamin"] or info.jenis_kelamin
         clean["tanggal_lahir"] = clean["tanggal_lahir"] or info.tanggal_lahir
-    texts = {name: clean_text(getattr(form, name)) for name in ("tempat_lahir", "pendidikan", "pekerjaan", "alamat", "sk_nomor")}
-    result = replace(form, **clean, **texts, catatan=str(form.catatan or "").strip(),
-                     nik_perlu_dicek=bool(form.nik_perlu_dicek and clean["nik"]))  # fmt: skip
+    texts = {
+        name: clean_text(getattr(form, name))
+        for name in ("tempat_lahir", "pendidikan", "pekerjaan", "alamat", "sk_nomor")
+    }
+    result = replace(
+        form,
+        **clean,
+        **texts,
+        catatan=str(form.catatan or "").strip(),
+        nik_perlu_dicek=bool(form.nik_perlu_dicek and clean["nik"]),
+    )
     return KaderCheck(result, _warnings(form, info, clean))

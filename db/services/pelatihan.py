@@ -37,8 +37,9 @@ def list_pelatihan(kader_id: int) -> list[PelatihanRow]:
     """Newest first."""
     rows = db.execute_sql(
         "SELECT id, kader_id, tanggal, kegiatan, jpl, nomor_sertifikat, catatan FROM riwayat_pelatihan "
-        "WHERE kader_id = ? ORDER BY tanggal DESC, id DESC", (kader_id,)
-    )  # fmt: skip
+        "WHERE kader_id = ? ORDER BY tanggal DESC, id DESC",
+        (kader_id,),
+    )
     return [PelatihanRow(r[0], r[1], date.fromisoformat(r[2]), r[3], float(r[4]), r[5], r[6]) for r in rows]
 
 
@@ -64,8 +65,13 @@ def _clean(form: PelatihanForm) -> dict[str, object]:
         problems["jpl"] = "JPL harus angka antara 0 dan 500."
     if problems:
         raise ValidationError(problems)
-    return {"tanggal": tanggal, "kegiatan": kegiatan, "jpl": jpl,
-            "nomor_sertifikat": clean_text(form.nomor_sertifikat), "catatan": str(form.catatan or "").strip()}  # fmt: skip
+    return {
+        "tanggal": tanggal,
+        "kegiatan": kegiatan,
+        "jpl": jpl,
+        "nomor_sertifikat": clean_text(form.nomor_sertifikat),
+        "catatan": str(form.catatan or "").strip(),
+    }
 
 
 def add_pelatihan(kader_id: int, form: PelatihanForm) -> int:

@@ -15,7 +15,14 @@ from db.database import db
 from db.errors import NotFound, ValidationError
 from db.identity import parse_date
 from db.services import kader_search
-from db.services.registry_fields import STRATA, check_past_date, choose, clean_text, kelurahan_code, normalise_rt_rw
+from db.services.registry_fields import (
+    STRATA,
+    check_past_date,
+    choose,
+    clean_text,
+    kelurahan_code,
+    normalise_rt_rw,
+)
 
 _REGISTRATION = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})\.?(\d{3})$")
 
@@ -100,10 +107,38 @@ def list_posyandu(filters: PosyanduFilter | None = None) -> list[PosyanduRow]:
 
 
 def _row(values: tuple) -> PosyanduRow:
-    (pid, nama, kode, kelurahan, nomor, strata, tahun, ilp, hari, ketua, puskesmas, aktif,
-     jumlah, jumlah_aktif) = values  # fmt: skip
-    return PosyanduRow(pid, nama, kode, kelurahan, nomor, strata, tahun, bool(ilp), hari, ketua,
-                       puskesmas, bool(aktif), jumlah, jumlah_aktif)  # fmt: skip
+    (
+        pid,
+        nama,
+        kode,
+        kelurahan,
+        nomor,
+        strata,
+        tahun,
+        ilp,
+        hari,
+        ketua,
+        puskesmas,
+        aktif,
+        jumlah,
+        jumlah_aktif,
+    ) = values
+    return PosyanduRow(
+        pid,
+        nama,
+        kode,
+        kelurahan,
+        nomor,
+        strata,
+        tahun,
+        bool(ilp),
+        hari,
+        ketua,
+        puskesmas,
+        bool(aktif),
+        jumlah,
+        jumlah_aktif,
+    )
 
 
 def get_posyandu(posyandu_id: int) -> PosyanduForm:
@@ -150,7 +185,10 @@ def clean_posyandu(form: PosyanduForm) -> PosyanduForm:
     take("rw", normalise_rt_rw, form.rw, "rw")
     take("sk_tanggal", parse_date, form.sk_tanggal, field="sk_tanggal")
     if isinstance(values.get("sk_tanggal"), date):
-        take("sk_tanggal", lambda: check_past_date(values["sk_tanggal"], "sk_tanggal", "Tanggal SK") or values["sk_tanggal"])
+        take(
+            "sk_tanggal",
+            lambda: check_past_date(values["sk_tanggal"], "sk_tanggal", "Tanggal SK") or values["sk_tanggal"],
+        )
     if not values["nama"]:
         problems["nama"] = "Nama posyandu wajib diisi."
     elif values.get("kode_wilayah"):
@@ -164,10 +202,18 @@ def clean_posyandu(form: PosyanduForm) -> PosyanduForm:
         problems["tahun_strata"] = "Isi strata bila tahun penilaian diisi."
     if problems:
         raise ValidationError(problems)
-    texts = {f: clean_text(getattr(form, f)) for f in ("alamat", "puskesmas", "hari_buka", "sk_nomor", "ketua")}
-    return replace(form, **values, **texts, catatan=str(form.catatan or "").strip(),
-                   tahun_strata=year,
-                   status_ilp=bool(form.status_ilp), aktif=bool(form.aktif))  # fmt: skip
+    texts = {
+        f: clean_text(getattr(form, f)) for f in ("alamat", "puskesmas", "hari_buka", "sk_nomor", "ketua")
+    }
+    return replace(
+        form,
+        **values,
+        **texts,
+        catatan=str(form.catatan or "").strip(),
+        tahun_strata=year,
+        status_ilp=bool(form.status_ilp),
+        aktif=bool(form.aktif),
+    )
 
 
 def _year(value: object, problems: dict[str, str]) -> int | None:
@@ -201,14 +247,19 @@ def save_posyandu(form: PosyanduForm) -> int:
         changes = audit.diff(before, values)
         if changes:
             assignments = ", ".join(f"{field} = ?" for field in values)
-            db.execute_sql(f"UPDATE posyandu SET {assignments}, diubah = ? WHERE id = ?",
-                           [*_sql_values(values), now, clean.id])  # fmt: skip
+            db.execute_sql(
+                f"UPDATE posyandu SET {assignments}, diubah = ? WHERE id = ?",
+                [*_sql_values(values), now, clean.id],
+            )
             audit.record("ubah", "posyandu", clean.id, changes, clean.nama)
         return clean.id
 
 
 def _sql_values(values: dict[str, object]) -> list[object]:
-    return [v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool) else v for v in values.values()]
+    return [
+        v.isoformat() if isinstance(v, date) else int(v) if isinstance(v, bool) else v
+        for v in values.values()
+    ]
 
 
 def set_posyandu_active(posyandu_id: int, active: bool) -> None:
@@ -229,8 +280,10 @@ def posyandu_key(name: str) -> str:
 def find_posyandu(name: str, kode_wilayah: str) -> int | None:
     """Id of the posyandu with this normalised name in this kelurahan, else ``None``."""
     key = posyandu_key(name)
-    rows = db.execute_sql("SELECT id, nama FROM posyandu WHERE kode_wilayah = ? ORDER BY aktif DESC, id",
-                          (wilayah.to_dotted(kode_wilayah) or kode_wilayah,)).fetchall()  # fmt: skip
+    rows = db.execute_sql(
+        "SELECT id, nama FROM posyandu WHERE kode_wilayah = ? ORDER BY aktif DESC, id",
+        (wilayah.to_dotted(kode_wilayah) or kode_wilayah,),
+    ).fetchall()
     return next((pid for pid, nama in rows if posyandu_key(nama) == key), None)
 
 

@@ -24,12 +24,31 @@ PENDIDIKAN = ("Tidak sekolah", "SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
 
 _GENDER_ALIASES = {
-    "l": "L", "lk": "L", "laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L",
-    "p": "P", "pr": "P", "perempuan": "P", "wanita": "P", "f": "P", "female": "P", "w": "P",
-}  # fmt: skip
-_JABATAN_ALIASES = {"kader": "Anggota", "anggota": "Anggota", "ketua": "Ketua", "sekretaris": "Sekretaris",
-                    "sekertaris": "Sekretaris", "bendahara": "Bendahara", "ketuabidang": "Ketua Bidang",
-                    "kabid": "Ketua Bidang"}  # fmt: skip
+    "l": "L",
+    "lk": "L",
+    "laki": "L",
+    "lakilaki": "L",
+    "pria": "L",
+    "m": "L",
+    "male": "L",
+    "p": "P",
+    "pr": "P",
+    "perempuan": "P",
+    "wanita": "P",
+    "f": "P",
+    "female": "P",
+    "w": "P",
+}
+_JABATAN_ALIASES = {
+    "kader": "Anggota",
+    "anggota": "Anggota",
+    "ketua": "Ketua",
+    "sekretaris": "Sekretaris",
+    "sekertaris": "Sekretaris",
+    "bendahara": "Bendahara",
+    "ketuabidang": "Ketua Bidang",
+    "kabid": "Ketua Bidang",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _RT_RW = re.compile(r"^(?:rt|rw)?[\s.:/]*0*(\d{1,3})$", re.IGNORECASE)
 

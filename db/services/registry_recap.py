@@ -74,7 +74,7 @@ def recap_per_posyandu() -> list[PosyanduRecap]:
         SELECT p.id, p.nama, p.kode_wilayah, coalesce(w.nama, ''), p.aktif, {_COUNTS}
         FROM posyandu p LEFT JOIN kader k ON k.posyandu_id = p.id
         LEFT JOIN wilayah_nama w ON w.kode = p.kode_wilayah
-        GROUP BY p.id ORDER BY w.nama COLLATE NOCASE, p.nama COLLATE NOCASE, p.id""").fetchall()  # fmt: skip
+        GROUP BY p.id ORDER BY w.nama COLLATE NOCASE, p.nama COLLATE NOCASE, p.id""").fetchall()
     result = [PosyanduRecap(r[0], r[1], r[2], r[3], bool(r[4]), Counts(*r[5:])) for r in rows]
     loose = db.execute_sql(f"SELECT {_COUNTS} FROM kader k WHERE k.posyandu_id IS NULL").fetchone()
     if loose[0]:
@@ -84,19 +84,30 @@ def recap_per_posyandu() -> list[PosyanduRecap]:
 
 def recap_per_tingkatan() -> list[TingkatanRecap]:
     """Purwa, Madya, Utama, then "" (not yet assessed) — always all four rows."""
-    found = {r[0]: r[1:] for r in db.execute_sql(
-        "SELECT CASE WHEN tingkatan IN ('Purwa', 'Madya', 'Utama') THEN tingkatan ELSE '' END AS t, "
-        "count(*), coalesce(sum(status = 'aktif'), 0) FROM kader GROUP BY t")}  # fmt: skip
+    found = {
+        r[0]: r[1:]
+        for r in db.execute_sql(
+            "SELECT CASE WHEN tingkatan IN ('Purwa', 'Madya', 'Utama') THEN tingkatan ELSE '' END AS t, "
+            "count(*), coalesce(sum(status = 'aktif'), 0) FROM kader GROUP BY t"
+        )
+    }
     return [TingkatanRecap(t, *found.get(t, (0, 0))) for t in ("Purwa", "Madya", "Utama", "")]
 
 
 def recap_per_kelurahan() -> list[KelurahanRecap]:
     """Kelurahan that have a posyandu or a kader, by name."""
-    kader = {r[0]: Counts(*r[1:]) for r in db.execute_sql(
-        f"SELECT {_KODE} AS kode, {_COUNTS} FROM kader k LEFT JOIN posyandu p ON p.id = k.posyandu_id "
-        "GROUP BY kode")}  # fmt: skip
-    posyandu = dict(db.execute_sql(
-        "SELECT kode_wilayah, coalesce(sum(aktif), 0) FROM posyandu GROUP BY kode_wilayah").fetchall())  # fmt: skip
+    kader = {
+        r[0]: Counts(*r[1:])
+        for r in db.execute_sql(
+            f"SELECT {_KODE} AS kode, {_COUNTS} FROM kader k LEFT JOIN posyandu p ON p.id = k.posyandu_id "
+            "GROUP BY kode"
+        )
+    }
+    posyandu = dict(
+        db.execute_sql(
+            "SELECT kode_wilayah, coalesce(sum(aktif), 0) FROM posyandu GROUP BY kode_wilayah"
+        ).fetchall()
+    )
     codes = (set(kader) | set(posyandu)) - {"", None}
     names = dict(db.execute_sql("SELECT kode, nama FROM wilayah_nama").fetchall())
     empty = Counts(0, 0, 0, 0, 0, 0)
@@ -107,4 +118,6 @@ def recap_per_kelurahan() -> list[KelurahanRecap]:
 def registry_recap() -> RegistryRecap:
     kader_search.ensure_ready()
     total = Counts(*db.execute_sql(f"SELECT {_COUNTS} FROM kader k").fetchone())
-    return RegistryRecap(recap_per_posyandu(), recap_per_tingkatan(), recap_per_kelurahan(), total, datetime.now())
+    return RegistryRecap(
+        recap_per_posyandu(), recap_per_tingkatan(), recap_per_kelurahan(), total, datetime.now()
+    )

@@ -24,8 +24,11 @@ NIK = "1872044107850004"
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "kader", *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 @pytest.fixture
@@ -34,8 +37,16 @@ def data_dir(tmp_path: Path) -> Path:
     store = DataStore(DataPaths(folder).ensure())
     store.open()
     pid = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah="18.72.04.1001"))
-    save_kader(KaderForm(nama="Hj. Siti Aminah", nik=NIK, hp="081234567890", posyandu_id=pid, tingkatan="Madya",
-                         mulai_aktif=date(2015, 1, 1)))  # fmt: skip
+    save_kader(
+        KaderForm(
+            nama="Hj. Siti Aminah",
+            nik=NIK,
+            hp="081234567890",
+            posyandu_id=pid,
+            tingkatan="Madya",
+            mulai_aktif=date(2015, 1, 1),
+        )
+    )
     save_kader(KaderForm(nama="Budi Santoso", posyandu_id=pid, status="nonaktif"))
     store.close()
     return folder
@@ -48,8 +59,16 @@ def test_list_json_has_every_field_and_the_full_nik(data_dir: Path) -> None:
     assert [row["nama"] for row in rows] == ["Budi Santoso", "Hj. Siti Aminah"]
     siti = rows[1]
     assert siti["nik"] == NIK and siti["hp"] == "+6281234567890" and siti["jenis_kelamin"] == "P"
-    assert (siti["posyandu"], siti["kelurahan"], siti["kode_wilayah"]) == ("Posyandu Mawar", "Yosodadi", "18.72.04.1001")
-    assert (siti["tanggal_lahir"], siti["mulai_aktif"], siti["tingkatan"]) == ("1985-07-01", "2015-01-01", "Madya")
+    assert (siti["posyandu"], siti["kelurahan"], siti["kode_wilayah"]) == (
+        "Posyandu Mawar",
+        "Yosodadi",
+        "18.72.04.1001",
+    )
+    assert (siti["tanggal_lahir"], siti["mulai_aktif"], siti["tingkatan"]) == (
+        "1985-07-01",
+        "2015-01-01",
+        "Madya",
+    )
     only_active = json.loads(_run(data_dir, "list", "--json", "--status", "aktif").stdout)
     assert [row["nama"] for row in only_active] == ["Hj. Siti Aminah"]
 
@@ -74,7 +93,9 @@ def test_export_masks_unless_confirmed_and_never_overwrites_silently(data_dir: P
     full = _run(data_dir, "export", str(target), "--nik-lengkap", "--timpa")
     assert full.returncode == 0, full.stderr
     sheet = openpyxl.load_workbook(target).active
-    assert sheet["B3"].value == "Hj. Siti Aminah" and sheet["C3"].value == NIK and sheet["C3"].data_type == "s"
+    assert (
+        sheet["B3"].value == "Hj. Siti Aminah" and sheet["C3"].value == NIK and sheet["C3"].data_type == "s"
+    )
 
     wrong = _run(data_dir, "export", str(tmp_path / "kader.csv"))
     assert wrong.returncode == 1 and ".xlsx" in wrong.stderr

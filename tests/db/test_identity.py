@@ -26,8 +26,12 @@ TODAY = date(2026, 1, 15)
 def _known_kecamatan() -> list[str]:
     """Kecamatan codes (no dots) whose province + kab/kota python-stdnum knows."""
     places = numdb.get("id/loc")
-    codes = [k.kode.replace(".", "") for p in wilayah.children() for kab in wilayah.children(p.kode)
-             for k in wilayah.children(kab.kode)]  # fmt: skip
+    codes = [
+        k.kode.replace(".", "")
+        for p in wilayah.children()
+        for kab in wilayah.children(p.kode)
+        for k in wilayah.children(kab.kode)
+    ]
     return [code for code in codes if places.info(code[:4])[0][1]]
 
 
@@ -83,7 +87,9 @@ def test_valid_nik_is_accepted_with_its_birth_date_and_gender(case: tuple[str, d
 
 @R11
 @given(valid_niks(), st.integers(min_value=0, max_value=15), st.sampled_from("0123456789"), st.booleans())
-def test_nik_of_wrong_length_is_rejected(case: tuple[str, date, str], where: int, digit: str, insert: bool) -> None:
+def test_nik_of_wrong_length_is_rejected(
+    case: tuple[str, date, str], where: int, digit: str, insert: bool
+) -> None:
     nik = case[0]
     mutated = nik[:where] + digit + nik[where:] if insert else nik[:where] + nik[where + 1 :]
     with pytest.raises(ValidationError, match="16 angka"):
@@ -116,14 +122,23 @@ def test_normalise_phone_raises_only_validation_error_and_is_idempotent(value: o
 
 
 @R11
-@given(st.sampled_from(("811", "812", "813", "821", "852", "857", "877", "878", "881", "895", "896")),
-       st.integers(min_value=10**6, max_value=10**8 - 1))  # fmt: skip
+@given(
+    st.sampled_from(("811", "812", "813", "821", "852", "857", "877", "878", "881", "895", "896")),
+    st.integers(min_value=10**6, max_value=10**8 - 1),
+)
 def test_mobile_numbers_in_every_office_form_give_one_e164(prefix: str, rest: int) -> None:
     national = f"0{prefix}{rest}"
     e164 = normalise_phone(national)
     assert e164 == f"+62{prefix}{rest}"
-    for form in (national, f"+62 {prefix}-{rest}", f"62{prefix}{rest}", int(national), float(national),
-                 format_phone(e164), f"({national[:4]}) {national[4:]}"):  # fmt: skip
+    for form in (
+        national,
+        f"+62 {prefix}-{rest}",
+        f"62{prefix}{rest}",
+        int(national),
+        float(national),
+        format_phone(e164),
+        f"({national[:4]}) {national[4:]}",
+    ):
         assert normalise_phone(form) == e164
     assert format_phone(e164).startswith(f"0{prefix}-")
 
@@ -141,8 +156,28 @@ def test_parse_date_raises_only_validation_error(value: object) -> None:
 @R11
 @given(st.dates(min_value=date(1901, 1, 1), max_value=date(2099, 12, 31)))
 def test_dates_in_office_forms_read_back(day: date) -> None:
-    months = ("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember").split()
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
     excel_serial = (day - date(1899, 12, 30)).days
-    for form in (day, datetime(day.year, day.month, day.day, 8, 30), excel_serial, f"{day:%d-%m-%Y}",
-                 f"{day.day}/{day.month}/{day.year}", day.isoformat(), f"{day.day} {months[day.month - 1]} {day.year}"):  # fmt: skip
+    for form in (
+        day,
+        datetime(day.year, day.month, day.day, 8, 30),
+        excel_serial,
+        f"{day:%d-%m-%Y}",
+        f"{day.day}/{day.month}/{day.year}",
+        day.isoformat(),
+        f"{day.day} {months[day.month - 1]} {day.year}",
+    ):
         assert parse_date(form) == day

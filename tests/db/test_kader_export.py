@@ -20,9 +20,20 @@ from db.services.kader_search import KaderFilter
 from db.services.posyandu import PosyanduForm, save_posyandu
 
 PAYLOADS = [
-    "=1+2", "+SUM(A1:A2)", "-2+3", "@SUM(1)", "\t=1+1", "\r=1+1", '=HYPERLINK("http://evil.example","klik")',
-    "=cmd|' /C calc'!A0", "{=1+1}", "-", "http://example.com", "0812345", "1e5",
-]  # fmt: skip
+    "=1+2",
+    "+SUM(A1:A2)",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1+1",
+    "\r=1+1",
+    '=HYPERLINK("http://evil.example","klik")',
+    "=cmd|' /C calc'!A0",
+    "{=1+1}",
+    "-",
+    "http://example.com",
+    "0812345",
+    "1e5",
+]
 
 
 @pytest.fixture
@@ -30,15 +41,32 @@ def filled(store) -> list[int]:
     mawar = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah="18.72.04.1001"))
     melati = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah="18.72.02.1001"))
     return [
-        save_kader(KaderForm(
-            nama="Hj. Siti Aminah, S.Kep.", nik="1872044107850004", hp="081234567890", posyandu_id=mawar,
-            tempat_lahir="Metro", agama="Islam", pendidikan="S1", pekerjaan="Bidan", alamat="Jl. Nuri No. 3",
-            rt="3", rw="1", jabatan="Ketua", tingkatan="Utama", sk_nomor="400/1/2024", sk_tanggal=date(2024, 7, 1),
-            mulai_aktif=date(2010, 1, 1), catatan="ketua sejak 2010",
-        )),
-        save_kader(KaderForm(nama="Budi Santoso", nik="1872042503900012", posyandu_id=melati, status="pindah")),
+        save_kader(
+            KaderForm(
+                nama="Hj. Siti Aminah, S.Kep.",
+                nik="1872044107850004",
+                hp="081234567890",
+                posyandu_id=mawar,
+                tempat_lahir="Metro",
+                agama="Islam",
+                pendidikan="S1",
+                pekerjaan="Bidan",
+                alamat="Jl. Nuri No. 3",
+                rt="3",
+                rw="1",
+                jabatan="Ketua",
+                tingkatan="Utama",
+                sk_nomor="400/1/2024",
+                sk_tanggal=date(2024, 7, 1),
+                mulai_aktif=date(2010, 1, 1),
+                catatan="ketua sejak 2010",
+            )
+        ),
+        save_kader(
+            KaderForm(nama="Budi Santoso", nik="1872042503900012", posyandu_id=melati, status="pindah")
+        ),
         save_kader(KaderForm(nama="Tanpa Apa-apa")),
-    ]  # fmt: skip
+    ]
 
 
 def _read(path: Path) -> list[list]:
@@ -66,8 +94,14 @@ def test_export_reads_back_equal(filled: list[int], tmp_path: Path) -> None:
             else:
                 assert (cell.value or "") == (expected or ""), field
                 assert cell.value is None or cell.data_type == "s"
-    siti = dict(zip(HEADERS, (c.value for c in rows[1 + [r.nama for r in stored].index("Hj. Siti Aminah, S.Kep.")])))
-    assert (siti["NIK"], siti["No HP"], siti["RT"], siti["RW"]) == ("1872044107850004", "0812-3456-7890", "003", "001")
+    siti_row = rows[1 + [r.nama for r in stored].index("Hj. Siti Aminah, S.Kep.")]
+    siti = dict(zip(HEADERS, (c.value for c in siti_row), strict=True))
+    assert (siti["NIK"], siti["No HP"], siti["RT"], siti["RW"]) == (
+        "1872044107850004",
+        "0812-3456-7890",
+        "003",
+        "001",
+    )
     assert (siti["Kelurahan"], siti["Posyandu"], siti["Tingkatan"]) == ("Yosodadi", "Posyandu Mawar", "Utama")
     audit = Riwayat.get(Riwayat.aksi == "ekspor")
     assert "kader.xlsx" in audit.perubahan and '"nik_lengkap": true' in audit.perubahan
@@ -76,8 +110,16 @@ def test_export_reads_back_equal(filled: list[int], tmp_path: Path) -> None:
 def test_formula_payloads_stay_text(store, tmp_path: Path) -> None:
     now = "2025-01-01T00:00:00"
     for payload in PAYLOADS:  # straight into the table: imports of old data may hold anything
-        Kader.insert(nama=payload, tempat_lahir=payload, alamat=payload, pekerjaan=payload, catatan=payload,
-                     sk_nomor=payload, dibuat=now, diubah=now).execute()  # fmt: skip
+        Kader.insert(
+            nama=payload,
+            tempat_lahir=payload,
+            alamat=payload,
+            pekerjaan=payload,
+            catatan=payload,
+            sk_nomor=payload,
+            dibuat=now,
+            diubah=now,
+        ).execute()
     target = tmp_path / "payload.xlsx"
     export_kader(target, full_nik=True)
     rows = _read(target)[1:]
@@ -108,5 +150,8 @@ def test_nik_is_masked_unless_confirmed_and_filters_apply(filled: list[int], tmp
     subset = tmp_path / "pindah.xlsx"
     assert export_kader(subset, full_nik=True, filters=KaderFilter(status="pindah")) == 1
     assert [row[1].value for row in _read(subset)[1:]] == ["Budi Santoso"]
-    assert export_kader(tmp_path / "kosong.xlsx", full_nik=True, filters=KaderFilter(kode_wilayah="18.72.05")) == 0
+    assert (
+        export_kader(tmp_path / "kosong.xlsx", full_nik=True, filters=KaderFilter(kode_wilayah="18.72.05"))
+        == 0
+    )
     assert [c.value for c in _read(tmp_path / "kosong.xlsx")[0]] == list(HEADERS)

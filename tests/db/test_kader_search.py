@@ -22,7 +22,22 @@ from db.services.posyandu import PosyanduForm, get_posyandu, save_posyandu
 
 KELURAHAN = {"18.72.04.1001": "Yosodadi", "18.72.04.1005": "Tejo Agung", "18.72.02.1001": "Banjarsari"}
 SYLLABLES = ["si", "ti", "a", "mi", "nah", "ra", "de", "wi", "sri", "an", "Hj.", "ah"]
-QUERY_PARTS = [*SYLLABLES, "yoso", "tejo", "agung", "mawar", "melati", "18", "1872", "0412", " ", "  ", "%", "_", '"']
+QUERY_PARTS = [
+    *SYLLABLES,
+    "yoso",
+    "tejo",
+    "agung",
+    "mawar",
+    "melati",
+    "18",
+    "1872",
+    "0412",
+    " ",
+    "  ",
+    "%",
+    "_",
+    '"',
+]
 
 
 @dataclass
@@ -41,7 +56,9 @@ class Person:
 
 
 def _name(rng: random.Random) -> str:
-    words = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3))]
+    words = [
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 3))
+    ]
     name = " ".join(words).replace(". ", ".")
     return name[0].upper() + name[1:] if rng.random() < 0.7 else name
 
@@ -54,18 +71,41 @@ def registry(store) -> list[Person]:
     posyandu = []
     for index, name in enumerate(["Posyandu Mawar", "Posyandu Melati", "Posyandu Mawar Merah", "Sri Rejeki"]):
         code = list(KELURAHAN)[index % 3]
-        posyandu.append((Posyandu.insert(nama=name, kode_wilayah=code, dibuat=now, diubah=now).execute(), name, code))
+        posyandu.append(
+            (Posyandu.insert(nama=name, kode_wilayah=code, dibuat=now, diubah=now).execute(), name, code)
+        )
     people = []
-    for serial in range(300):
-        pid, pname, code = rng.choice(posyandu) if rng.random() < 0.9 else (None, "", rng.choice(list(KELURAHAN)))
+    for _serial in range(300):
+        pid, pname, code = (
+            rng.choice(posyandu) if rng.random() < 0.9 else (None, "", rng.choice(list(KELURAHAN)))
+        )
         born = date(1960, 1, 1) + timedelta(days=rng.randint(0, 15000)) if rng.random() < 0.8 else None
-        person = Person(0, _name(rng), f"1872{rng.randint(0, 10**12 - 1):012d}" if rng.random() < 0.8 else "",
-                        pid, pname, code, born.isoformat() if born else None, rng.choice(["aktif", "nonaktif"]),
-                        rng.choice(["", "Purwa", "Madya"]), rng.choice(["Anggota", "Ketua"]),
-                        rng.choice(["", "+6281234567890", "+6285712345678"]))  # fmt: skip
-        person.id = Kader.insert(nama=person.nama, nik=person.nik, posyandu=pid, kode_wilayah=code,
-                                 tanggal_lahir=person.tanggal_lahir, status=person.status, jabatan=person.jabatan,
-                                 tingkatan=person.tingkatan, hp=person.hp, dibuat=now, diubah=now).execute()  # fmt: skip
+        person = Person(
+            0,
+            _name(rng),
+            f"1872{rng.randint(0, 10**12 - 1):012d}" if rng.random() < 0.8 else "",
+            pid,
+            pname,
+            code,
+            born.isoformat() if born else None,
+            rng.choice(["aktif", "nonaktif"]),
+            rng.choice(["", "Purwa", "Madya"]),
+            rng.choice(["Anggota", "Ketua"]),
+            rng.choice(["", "+6281234567890", "+6285712345678"]),
+        )
+        person.id = Kader.insert(
+            nama=person.nama,
+            nik=person.nik,
+            posyandu=pid,
+            kode_wilayah=code,
+            tanggal_lahir=person.tanggal_lahir,
+            status=person.status,
+            jabatan=person.jabatan,
+            tingkatan=person.tingkatan,
+            hp=person.hp,
+            dibuat=now,
+            diubah=now,
+        ).execute()
         people.append(person)
     return people
 
@@ -84,23 +124,37 @@ def _matches(person: Person, text: str) -> bool:
 
 def _sort_key(person: Person, column: str) -> tuple:
     value = {
-        "id": person.id, "nama": person.nama.lower(), "nik": person.nik, "tanggal_lahir": person.tanggal_lahir,
-        "umur": person.tanggal_lahir, "posyandu": person.posyandu.lower() if person.posyandu_id else None,
-        "kelurahan": KELURAHAN[person.kode].lower(), "jabatan": person.jabatan, "tingkatan": person.tingkatan,
-        "status": person.status, "hp": person.hp,
-    }[column]  # fmt: skip
+        "id": person.id,
+        "nama": person.nama.lower(),
+        "nik": person.nik,
+        "tanggal_lahir": person.tanggal_lahir,
+        "umur": person.tanggal_lahir,
+        "posyandu": person.posyandu.lower() if person.posyandu_id else None,
+        "kelurahan": KELURAHAN[person.kode].lower(),
+        "jabatan": person.jabatan,
+        "tingkatan": person.tingkatan,
+        "status": person.status,
+        "hp": person.hp,
+    }[column]
     return ((0, "") if value is None else (1, value), person.id)
 
 
-def _expected(people: list[Person], text: str, filters: KaderFilter, column: str, descending: bool) -> list[int]:
+def _expected(
+    people: list[Person], text: str, filters: KaderFilter, column: str, descending: bool
+) -> list[int]:
     found = [
-        p for p in people
+        p
+        for p in people
         if _matches(p, text)
-        and (not filters.kode_wilayah or p.kode == filters.kode_wilayah or p.kode.startswith(filters.kode_wilayah + "."))
+        and (
+            not filters.kode_wilayah
+            or p.kode == filters.kode_wilayah
+            or p.kode.startswith(filters.kode_wilayah + ".")
+        )
         and filters.posyandu_id in (None, p.posyandu_id)
         and filters.status in ("", p.status)
         and filters.tingkatan in ("", p.tingkatan)
-    ]  # fmt: skip
+    ]
     found.sort(key=lambda p: _sort_key(p, column))
     if descending != (column == "umur"):
         found.reverse()
@@ -118,7 +172,9 @@ filters = st.builds(
 columns = st.sampled_from([c for c in SORT_COLUMNS if c not in ("jenis_kelamin", "bidang")])
 
 
-def _check(people: list[Person], text: str, chosen: KaderFilter, column: str, descending: bool, offset: int) -> None:
+def _check(
+    people: list[Person], text: str, chosen: KaderFilter, column: str, descending: bool, offset: int
+) -> None:
     expected = _expected(people, text, chosen, column, descending)
     total, rows = search_kader(text, chosen, order_by=column, descending=descending, limit=25, offset=offset)
     assert total == len(expected)
@@ -126,9 +182,16 @@ def _check(people: list[Person], text: str, chosen: KaderFilter, column: str, de
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=queries, chosen=filters, column=columns, descending=st.booleans(), offset=st.sampled_from([0, 0, 10, 60]))
-def test_fts_results_equal_brute_force(registry: list[Person], text: str, chosen: KaderFilter, column: str,
-                                       descending: bool, offset: int) -> None:  # fmt: skip
+@given(
+    text=queries,
+    chosen=filters,
+    column=columns,
+    descending=st.booleans(),
+    offset=st.sampled_from([0, 0, 10, 60]),
+)
+def test_fts_results_equal_brute_force(
+    registry: list[Person], text: str, chosen: KaderFilter, column: str, descending: bool, offset: int
+) -> None:
     assert kader_search.ensure_ready() == "fts"
     _check(registry, text, chosen, column, descending, offset)
 
@@ -146,13 +209,22 @@ def test_without_fts5_writes_work_and_like_gives_the_same_results(
     triggers = db.execute_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()[0]
     assert triggers == 0
     kid = save_kader(KaderForm(nama="Rahmawati Baru", posyandu_id=1))
-    registry.append(Person(kid, "Rahmawati Baru", "", 1, "Posyandu Mawar", "18.72.04.1001", None, "aktif", "",
-                           "Anggota", ""))  # fmt: skip
+    registry.append(
+        Person(
+            kid, "Rahmawati Baru", "", 1, "Posyandu Mawar", "18.72.04.1001", None, "aktif", "", "Anggota", ""
+        )
+    )
     rng = random.Random(5)
     for _ in range(150):
         text = "".join(rng.choice(QUERY_PARTS) for _ in range(rng.randint(0, 4)))
-        _check(registry, text, KaderFilter(status=rng.choice(["", "aktif"])), rng.choice(["nama", "kelurahan"]),
-               rng.random() < 0.5, 0)  # fmt: skip
+        _check(
+            registry,
+            text,
+            KaderFilter(status=rng.choice(["", "aktif"])),
+            rng.choice(["nama", "kelurahan"]),
+            rng.random() < 0.5,
+            0,
+        )
 
     _force_mode(monkeypatch, True)  # FTS5 is back: the index is rebuilt, with the row written meanwhile
     assert kader_search.ensure_ready() == "fts"
@@ -166,8 +238,15 @@ def test_index_follows_renames_moves_and_new_regions(store) -> None:
     assert search_kader("yosodadi mawar aminah").total == 1
     save_posyandu(PosyanduForm(**{**get_posyandu(mawar).__dict__, "nama": "Posyandu Kenanga"}))
     assert search_kader("mawar").total == 0 and search_kader("kenanga siti").total == 1
-    save_kader(KaderForm(id=kid, nama="Siti Aminah", nik="1872044107850004", posyandu_id=mawar,
-                         kode_wilayah="18.72.02.1001"))  # fmt: skip
+    save_kader(
+        KaderForm(
+            id=kid,
+            nama="Siti Aminah",
+            nik="1872044107850004",
+            posyandu_id=mawar,
+            kode_wilayah="18.72.02.1001",
+        )
+    )
     assert search_kader("yosodadi").total == 0 and search_kader("banjarsari").total == 1
     assert search_kader("0785").total == 1 and search_kader("18720441").total == 1
     # a row written without the services in a kelurahan nobody used yet becomes findable by name
@@ -179,11 +258,23 @@ def test_index_follows_renames_moves_and_new_regions(store) -> None:
 
 def test_rows_are_masked_and_formatted(store) -> None:
     pid = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah="18.72.04.1001"))
-    save_kader(KaderForm(nama="Hj. Siti", nik="1872044107850004", hp="081234567890", posyandu_id=pid,
-                         tingkatan="Utama"))  # fmt: skip
+    save_kader(
+        KaderForm(
+            nama="Hj. Siti", nik="1872044107850004", hp="081234567890", posyandu_id=pid, tingkatan="Utama"
+        )
+    )
     row = search_kader("siti").rows[0]
     assert (row.nik_masked, row.hp, row.jenis_kelamin, row.tanggal_lahir) == (
-        "1872••••••••0004", "0812-3456-7890", "P", date(1985, 7, 1))
-    assert (row.posyandu, row.kelurahan, row.tingkatan, row.status) == ("Posyandu Melati", "Yosodadi", "Utama", "aktif")
+        "1872••••••••0004",
+        "0812-3456-7890",
+        "P",
+        date(1985, 7, 1),
+    )
+    assert (row.posyandu, row.kelurahan, row.tingkatan, row.status) == (
+        "Posyandu Melati",
+        "Yosodadi",
+        "Utama",
+        "aktif",
+    )
     assert search_kader("si").total == 0  # prefix of the typed name only ("Hj. Siti")
     assert search_kader("hj").total == 1

@@ -56,18 +56,40 @@ def _raw(kader_id: int) -> dict:
 
 
 def test_full_entry_is_normalised_and_completed_from_the_nik(posyandu: int) -> None:
-    kid = save_kader(KaderForm(
-        nama="  Hj. Siti   Aminah, S.Kep. ", nik="1872 0441 0785 0004", hp="0812 3456 7890", posyandu_id=posyandu,
-        agama="islam", jabatan="Ketua Bidang Kesehatan", tingkatan="madya", rt="3", rw="RW 01",
-        tempat_lahir="Metro", mulai_aktif="01-01-2015", sk_tanggal=date(2024, 7, 1), sk_nomor="400/12/2024",
-    ))  # fmt: skip
+    kid = save_kader(
+        KaderForm(
+            nama="  Hj. Siti   Aminah, S.Kep. ",
+            nik="1872 0441 0785 0004",
+            hp="0812 3456 7890",
+            posyandu_id=posyandu,
+            agama="islam",
+            jabatan="Ketua Bidang Kesehatan",
+            tingkatan="madya",
+            rt="3",
+            rw="RW 01",
+            tempat_lahir="Metro",
+            mulai_aktif="01-01-2015",
+            sk_tanggal=date(2024, 7, 1),
+            sk_nomor="400/12/2024",
+        )
+    )
     raw = _raw(kid)
     assert raw["nama"] == "Hj. Siti Aminah, S.Kep."
     assert raw["nik"] == NIK_SITI and raw["hp"] == "+6281234567890"
     assert (raw["jenis_kelamin"], raw["tanggal_lahir"]) == ("P", "1985-07-01")  # from the NIK
     assert raw["kode_wilayah"] == "18.72.04.1001"  # from the posyandu
-    assert (raw["jabatan"], raw["bidang"], raw["tingkatan"], raw["agama"]) == ("Ketua Bidang", "Kesehatan", "Madya", "Islam")
-    assert (raw["rt"], raw["rw"], raw["mulai_aktif"], raw["sk_tanggal"]) == ("003", "001", "2015-01-01", "2024-07-01")
+    assert (raw["jabatan"], raw["bidang"], raw["tingkatan"], raw["agama"]) == (
+        "Ketua Bidang",
+        "Kesehatan",
+        "Madya",
+        "Islam",
+    )
+    assert (raw["rt"], raw["rw"], raw["mulai_aktif"], raw["sk_tanggal"]) == (
+        "003",
+        "001",
+        "2015-01-01",
+        "2024-07-01",
+    )
     detail = get_kader(kid)
     assert detail.form.nik == NIK_SITI and detail.form.hp == "0812-3456-7890"
     assert (detail.posyandu, detail.kelurahan) == ("Posyandu Mawar", "Yosodadi")
@@ -76,9 +98,19 @@ def test_full_entry_is_normalised_and_completed_from_the_nik(posyandu: int) -> N
 
 
 def test_errors_are_indonesian_and_per_field(posyandu: int) -> None:
-    problems = _problems(KaderForm(nama="", nik="18720441078500", hp="12345", status="cuti", tingkatan="Ahli",
-                                   jenis_kelamin="X", kode_wilayah="18.72.04", posyandu_id=posyandu + 9,
-                                   tanggal_lahir="31-02-1990"))  # fmt: skip
+    problems = _problems(
+        KaderForm(
+            nama="",
+            nik="18720441078500",
+            hp="12345",
+            status="cuti",
+            tingkatan="Ahli",
+            jenis_kelamin="X",
+            kode_wilayah="18.72.04",
+            posyandu_id=posyandu + 9,
+            tanggal_lahir="31-02-1990",
+        )
+    )
     assert problems["nama"] == "Nama kader wajib diisi."
     assert problems["nik"] == "NIK harus 16 angka (tertulis 14 angka)."
     assert "Nomor HP" in problems["hp"]
@@ -110,11 +142,15 @@ def test_warnings_need_confirmation(posyandu: int) -> None:
     assert (_raw(kid)["jenis_kelamin"], _raw(kid)["tanggal_lahir"]) == ("P", "1990-03-26")  # as entered
 
     twin = KaderForm(nama="budi  SANTOSO", tanggal_lahir=date(1990, 3, 26))
-    assert check_kader(twin).warnings == ["Sudah ada kader bernama budi SANTOSO dengan tanggal lahir 26-03-1990."]
+    assert check_kader(twin).warnings == [
+        "Sudah ada kader bernama budi SANTOSO dengan tanggal lahir 26-03-1990."
+    ]
     assert find_kader_by_name_birth("Budi Santoso", date(1990, 3, 26)) == [kid]
     assert find_kader_by_nik(NIK_BUDI) == kid and find_kader_by_nik("") is None
     unknown_kecamatan = check_kader(KaderForm(nama="X", nik="1872994107850004"))
-    assert unknown_kecamatan.warnings == ["Kode kecamatan pada NIK (18.72.99) tidak ada dalam daftar Kemendagri."]
+    assert unknown_kecamatan.warnings == [
+        "Kode kecamatan pada NIK (18.72.99) tidak ada dalam daftar Kemendagri."
+    ]
     child = check_kader(KaderForm(nama="Y", tanggal_lahir=date(date.today().year - 8, 1, 1)))
     assert child.warnings == ["Umur kader 8 tahun; periksa tanggal lahir."]
 
@@ -132,9 +168,19 @@ def test_audit_trail_never_holds_a_full_nik_or_phone(posyandu: int) -> None:
 
 
 def test_delete_is_refused_with_training_history_and_undone_exactly(posyandu: int) -> None:
-    kid = save_kader(KaderForm(nama="Dewi Lestari", nik=NIK_SITI, hp="081234567890", posyandu_id=posyandu,
-                               tingkatan="Purwa", catatan="baris 1\nbaris 2"))  # fmt: skip
-    entry = add_pelatihan(kid, PelatihanForm(tanggal="01-10-2025", kegiatan="Pelatihan Keterampilan Dasar", jpl="32"))
+    kid = save_kader(
+        KaderForm(
+            nama="Dewi Lestari",
+            nik=NIK_SITI,
+            hp="081234567890",
+            posyandu_id=posyandu,
+            tingkatan="Purwa",
+            catatan="baris 1\nbaris 2",
+        )
+    )
+    entry = add_pelatihan(
+        kid, PelatihanForm(tanggal="01-10-2025", kegiatan="Pelatihan Keterampilan Dasar", jpl="32")
+    )
     with pytest.raises(DeleteRefused, match="nonaktif"):
         delete_kader(kid)
     delete_pelatihan(entry)
@@ -195,8 +241,15 @@ def test_status_and_nik_confirmation(posyandu: int) -> None:
 def test_training_history(posyandu: int) -> None:
     kid = save_kader(KaderForm(nama="Sri", posyandu_id=posyandu))
     add_pelatihan(kid, PelatihanForm(tanggal=date(2024, 8, 20), kegiatan="Orientasi ILP", jpl=12))
-    add_pelatihan(kid, PelatihanForm(tanggal="01-10-2025", kegiatan="Keterampilan Dasar", jpl="32,5",
-                                     nomor_sertifikat="445.8/001/PKD/2025"))  # fmt: skip
+    add_pelatihan(
+        kid,
+        PelatihanForm(
+            tanggal="01-10-2025",
+            kegiatan="Keterampilan Dasar",
+            jpl="32,5",
+            nomor_sertifikat="445.8/001/PKD/2025",
+        ),
+    )
     detail = get_kader(kid)
     assert [t.kegiatan for t in detail.pelatihan] == ["Keterampilan Dasar", "Orientasi ILP"]
     assert detail.total_jpl == 44.5

@@ -32,11 +32,21 @@ def _problems(form: PosyanduForm) -> dict[str, str]:
 
 
 def test_create_normalises_and_reads_back(store) -> None:
-    pid = save_posyandu(PosyanduForm(
-        nama="  Posyandu   Mawar ", kode_wilayah="1872041001", strata="madya", tahun_strata="2024", rt="RT 3",
-        rw="12", nomor_registrasi="187204100100 1", sk_tanggal="21-07-2024", status_ilp=True,
-        hari_buka="Rabu minggu ke-2", ketua="Hj. Siti Aminah",
-    ))  # fmt: skip
+    pid = save_posyandu(
+        PosyanduForm(
+            nama="  Posyandu   Mawar ",
+            kode_wilayah="1872041001",
+            strata="madya",
+            tahun_strata="2024",
+            rt="RT 3",
+            rw="12",
+            nomor_registrasi="187204100100 1",
+            sk_tanggal="21-07-2024",
+            status_ilp=True,
+            hari_buka="Rabu minggu ke-2",
+            ketua="Hj. Siti Aminah",
+        )
+    )
     form = get_posyandu(pid)
     assert form.nama == "Posyandu Mawar"
     assert form.kode_wilayah == YOSODADI
@@ -49,18 +59,32 @@ def test_create_normalises_and_reads_back(store) -> None:
 
 
 def test_every_problem_is_reported_in_indonesian(store) -> None:
-    problems = _problems(PosyanduForm(nama=" ", kode_wilayah="18.72.04", nomor_registrasi="18.72.04.1001",
-                                      strata="Sangat Baik", rt="tiga", tahun_strata=1970))  # fmt: skip
+    problems = _problems(
+        PosyanduForm(
+            nama=" ",
+            kode_wilayah="18.72.04",
+            nomor_registrasi="18.72.04.1001",
+            strata="Sangat Baik",
+            rt="tiga",
+            tahun_strata=1970,
+        )
+    )
     assert problems["nama"] == "Nama posyandu wajib diisi."
     assert "bukan kode kelurahan/desa" in problems["kode_wilayah"]  # a kecamatan code is not enough
     assert "PP.KK.KC.DDDD.NNN" in problems["nomor_registrasi"]
     assert "Pratama, Madya, Purnama, Mandiri" in problems["strata"]
     assert "RT harus berupa angka" in problems["rt"]
     assert "1980" in problems["tahun_strata"]
-    assert "Isi strata" in _problems(PosyanduForm(nama="A", kode_wilayah=YOSODADI, tahun_strata=2024))["tahun_strata"]
+    assert (
+        "Isi strata"
+        in _problems(PosyanduForm(nama="A", kode_wilayah=YOSODADI, tahun_strata=2024))["tahun_strata"]
+    )
     assert "bukan kode" in _problems(PosyanduForm(nama="A", kode_wilayah="99.99.99.9999"))["kode_wilayah"]
     future = date(date.today().year + 1, 1, 1)
-    assert "tidak masuk akal" in _problems(PosyanduForm(nama="A", kode_wilayah=YOSODADI, sk_tanggal=future))["sk_tanggal"]
+    assert (
+        "tidak masuk akal"
+        in _problems(PosyanduForm(nama="A", kode_wilayah=YOSODADI, sk_tanggal=future))["sk_tanggal"]
+    )
     assert Riwayat.select().where(Riwayat.entitas == "posyandu").count() == 0
 
 
@@ -111,3 +135,47 @@ def test_find_or_create_matches_the_normalised_name_within_the_kelurahan(store) 
     other, created = find_or_create_posyandu("Nusa Indah 2", TEJO_AGUNG)
     assert created and other != pid and get_posyandu(other).kode_wilayah == TEJO_AGUNG
     assert find_or_create_posyandu("Nusa Indah 2", TEJO_AGUNG) == (other, False)
+
+
+def test_registry_recap_counts_per_posyandu_tingkatan_and_kelurahan(store) -> None:
+    from db.services.registry_recap import Counts, registry_recap
+
+    mawar = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah=YOSODADI))
+    melati = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah=YOSODADI))
+    kenanga = save_posyandu(PosyanduForm(nama="Posyandu Kenanga", kode_wilayah=BANJARSARI, aktif=False))
+    for name, pid, tingkatan, status in [
+        ("A", mawar, "Purwa", "aktif"),
+        ("B", mawar, "Madya", "aktif"),
+        ("C", mawar, "Madya", "nonaktif"),
+        ("D", melati, "", "aktif"),
+        ("E", kenanga, "Utama", "aktif"),
+        ("F", None, "Purwa", "aktif"),
+    ]:
+        save_kader(
+            KaderForm(
+                nama=name,
+                posyandu_id=pid,
+                tingkatan=tingkatan,
+                status=status,
+                kode_wilayah=TEJO_AGUNG if pid is None else "",
+            )
+        )
+    recap = registry_recap()
+    per_posyandu = {row.posyandu: row for row in recap.per_posyandu}
+    assert per_posyandu["Posyandu Mawar"].kader == Counts(
+        jumlah=3, aktif=2, purwa=1, madya=1, utama=0, belum=0
+    )
+    assert per_posyandu["Posyandu Melati"].kader == Counts(1, 1, 0, 0, 0, 1)
+    assert per_posyandu["Posyandu Kenanga"].aktif_posyandu is False
+    assert recap.per_posyandu[-1].posyandu == "(tanpa posyandu)" and recap.per_posyandu[-1].kader.jumlah == 1
+    assert [(r.tingkatan, r.jumlah, r.aktif) for r in recap.per_tingkatan] == [
+        ("Purwa", 2, 2),
+        ("Madya", 2, 1),
+        ("Utama", 1, 1),
+        ("", 1, 1),
+    ]
+    per_kelurahan = {
+        row.kelurahan: (row.posyandu, row.kader.jumlah, row.kader.aktif) for row in recap.per_kelurahan
+    }
+    assert per_kelurahan == {"Yosodadi": (2, 4, 3), "Banjarsari": (0, 1, 1), "Tejo Agung": (0, 1, 1)}
+    assert recap.total == Counts(6, 5, 2, 1, 1, 1)
