@@ -112,17 +112,20 @@ class DataStore:
         return self.is_open and total_changes() > self._changes_at_open
 
     def close(self) -> Path | None:
-        """Close the database; back up first if anything was written in this session."""
+        """Close the database, then back up if anything was written in this session (the
+        backup reads the checkpointed file). The folder lock is released whatever happens."""
         made = None
-        if self.is_open:
-            changed = self.changed_since_open()
-            close_database()
-            if changed and self._auto_backup:
-                try:
-                    made = backup.create_backup(self.paths, "tutup")
-                except Exception:  # noqa: BLE001 - a failed backup must never block closing
-                    log.exception("Cadangan saat menutup gagal")
-        self.release_lock()
+        try:
+            if self.is_open:
+                changed = self.changed_since_open()
+                close_database()
+                if changed and self._auto_backup:
+                    try:
+                        made = backup.create_backup(self.paths, "tutup")
+                    except Exception:  # noqa: BLE001 - a failed backup must never block closing
+                        log.exception("Cadangan saat menutup gagal")
+        finally:
+            self.release_lock()
         return made
 
     def release_lock(self) -> None:
