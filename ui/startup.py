@@ -28,8 +28,7 @@ def _tr(text: str) -> str:
 def open_store_interactively(paths: DataPaths) -> DataStore | None:
     store = DataStore(paths)
     try:
-        store.open()
-        return store
+        result = store.open()
     except DatabaseInUse as exc:
         messages.warn(None, _tr("Data sedang dipakai"), messages.error_text(exc))
         return None
@@ -39,6 +38,12 @@ def open_store_interactively(paths: DataPaths) -> DataStore | None:
     except (DatabaseDamaged, DatabaseForeign) as exc:
         log.error("Basis data tidak dapat dipakai: %s", exc)
         return _recover(store, paths, exc)
+    except DatabaseError as exc:
+        messages.error(None, _tr("Basis data tidak dapat dibuka"), messages.error_text(exc))
+        return None
+    if result.backup_warning:
+        messages.warn(None, _tr("Cadangan otomatis gagal"), result.backup_warning)
+    return store
 
 
 def _recover(store: DataStore, paths: DataPaths, exc: DatabaseError) -> DataStore | None:
@@ -52,7 +57,10 @@ def _recover(store: DataStore, paths: DataPaths, exc: DatabaseError) -> DataStor
             good.created.strftime("%d-%m-%Y %H.%M")
         )
         if messages.confirm(None, _tr("Basis data rusak"), question):
-            backup.restore_backup(paths, good.path)
+            try:
+                backup.restore_backup(paths, good.path)
+            except DatabaseError as failed:
+                messages.error(None, _tr("Pemulihan gagal"), messages.error_text(failed))
     else:
         messages.warn(None, _tr("Basis data rusak"), text + _tr("Tidak ada cadangan; aplikasi mulai dengan data kosong."))
     try:
