@@ -21,7 +21,7 @@ from PySide6.QtGui import QColor
 from widgets.table_model import ID_ROLE, MUTED_COLOR, ROW_ROLE, Column
 
 _Index = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 100
+PAGE_SIZE = 60  # about three screens of rows at 768 px; more are fetched on scroll
 WARN_COLOR = QColor("#b26a00")
 
 
