@@ -102,7 +102,8 @@ def ensure_ready() -> str:
         _ready.update(connection=connection, mode=_repair_index(), names_at=-1)
     if _ready["names_at"] != total_changes():
         with db.atomic():
-            schema2.fill_region_names(db)
+            for code in _unnamed_codes():
+                remember_region(code)
         _ready["names_at"] = total_changes()
     return str(_ready["mode"])
 
@@ -120,6 +121,26 @@ def _repair_index() -> str:
             for trigger in schema2.FTS_TRIGGERS:
                 db.execute_sql(f"DROP TRIGGER IF EXISTS {trigger}")
     return "fts" if available else "like"
+
+
+def _unnamed_codes() -> list[str]:
+    """Region codes in use without a ``wilayah_nama`` row.
+
+    A loose index scan (one index seek per distinct code) instead of reading 100,000 index
+    entries: it runs on the first search after any write.
+    """
+    found: set[str] = set()
+    for table in ("kader", "posyandu"):
+        sql = f"""
+            WITH RECURSIVE used(kode) AS (
+                SELECT min(kode_wilayah) FROM {table} WHERE kode_wilayah > ''
+                UNION ALL
+                SELECT (SELECT min(kode_wilayah) FROM {table} WHERE kode_wilayah > used.kode)
+                FROM used WHERE used.kode IS NOT NULL)
+            SELECT kode FROM used
+            WHERE kode IS NOT NULL AND kode NOT IN (SELECT kode FROM wilayah_nama)"""
+        found.update(row[0] for row in db.execute_sql(sql))
+    return sorted(found)
 
 
 def remember_region(kode: str) -> None:
