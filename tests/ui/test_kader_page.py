@@ -234,3 +234,16 @@ def test_export_warns_about_full_niks_then_writes_them(page, qtbot, no_dialogs, 
     assert any(kind == "confirm" and "NIK lengkap" in text for kind, text in no_dialogs)
     cells = {str(c.value) for row in load_workbook(target).active.iter_rows() for c in row}
     assert NIK_BUDI in cells and NIK_RINA in cells
+
+
+def test_import_button_opens_the_excel_import_dialog(page, qtbot) -> None:
+    from ui.dialogs.kader_import_dialog import KaderImportDialog
+
+    opened: list[object] = []
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        opened.append(type(dialog))
+        dialog.reject()
+
+    with_modal(qtbot, lambda: click(qtbot, page.import_button), drive)
+    assert opened == [KaderImportDialog]
