@@ -139,9 +139,12 @@ def _check(plan_row: PlanRow, parsed: ParsedBook, mapping: SheetMapping, checker
         parsed.checks[key] = checker(row.record, plan_row.existing_id)
     found = parsed.checks[key]
     plan_row.form = found.form
+    already = {p.column for p in row.problems}  # one reason per column: the spreadsheet's wins
     for field_key, reason in found.problems.items():
         col = mapping.column_of(field_key)
-        plan_row.check_problems.append(Problem(row.sheet, row.row, mapping.header_of(col) if col else "", reason))
+        column = mapping.header_of(col) if col else ""
+        if column not in already or not column:
+            plan_row.check_problems.append(Problem(row.sheet, row.row, column, reason))
     plan_row.check_warnings = [Problem(row.sheet, row.row, "", text) for text in found.warnings]
     if plan_row.check_problems:
         plan_row.status = GALAT
@@ -191,7 +194,7 @@ def build_plan(
     for sheet in parsed.sheets:
         for row in sheet.rows:
             plan_row = _status(row, snapshot, options, seen)
-            if plan_row.status in (BARU, PERBARUI):
+            if plan_row.status != LEWATI and row.record is not None:
                 _check(plan_row, parsed, sheet.mapping, checker)
             if plan_row.warnings and not options.accept_warnings and plan_row.status in (BARU, PERBARUI):
                 plan_row.status = PERINGATAN

@@ -1,5 +1,9 @@
 """Per-row parsing: a sheet's rows → :class:`ParsedRow` (a kader record, problems, warnings).
 
+Only what depends on the spreadsheet is judged here (cell types, Excel errors, formulas without
+a value, numeric NIK cells, serial/1904 dates, TTL cells, names); the field rules (NIK
+structure, phone, choices, RT/RW) are the kader service's, applied once per row by the plan.
+
 Rows that are blank, footers ("Jumlah …", "Mengetahui", a place-and-date line, NIP lines) and
 the names of signers after a blank gap are skipped, and everything after the first footer line
 too. Kelurahan names are matched within the office's kab/kota; posyandu within the kelurahan.
@@ -14,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from db.errors import ValidationError
-from db.identity import normalise_phone, parse_date, parse_nik
+from db.identity import clean_nik, parse_date
 from db.importer.cells import clean_text, excel_error, split_ttl
 from db.importer.header import SheetMapping
 from db.importer.problems import Problem
@@ -31,6 +35,7 @@ _FOOTER = re.compile(
     r"ketua (tp|tim|pokja|pkk|pokjanal)|a\.?\s?n\.?\s|nip\b|nip\.|dibuat oleh|yang membuat|catatan\s*:)",
     re.IGNORECASE,
 )
+_NIP_LINE = re.compile(r"^nip\.?\s*:?\s*\d", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^[A-Za-z .'-]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
 # Passed on as cleaned text; the kader service (check_kader) normalises and validates them.
 _TEXT_FIELDS = (
@@ -143,14 +148,8 @@ def _nik(reader: _RowReader) -> tuple[str, bool]:
             return "", True
         reader.warn("nik", WARN_NUMERIC_NIK)
         value = str(int(value))
-    text = clean_text(value)
-    if not text:
-        return "", numeric
-    try:
-        return parse_nik(text).nik, numeric
-    except ValidationError as exc:
-        reader.problem("nik", exc.message)
-        return "", numeric
+    nik = clean_nik(clean_text(value))  # validated (16 digits, region, date) by the kader service
+    return nik, numeric and bool(nik)
 
 
 def _birth(reader: _RowReader) -> tuple[str, date | None]:
@@ -181,17 +180,13 @@ def _person(reader: _RowReader) -> KaderRecord | None:
         reader.problem("nama", f"Nama terlalu panjang ({len(nama)} huruf, paling banyak {MAX_NAME}).")
     nik, numeric = _nik(reader)
     place, born = _birth(reader)
-    try:
-        hp = normalise_phone(reader.raw("hp"), field="hp")
-    except ValidationError as exc:
-        reader.problem("hp", exc.message)
-        hp = ""
+    hp = reader.text("hp")  # a number lost its leading 0: the service's normalise_phone restores it
     rt, rw = _rt_rw(reader)
     texts = {key: reader.text(key)[:500] for key in _TEXT_FIELDS}
     texts["jabatan"] = texts["jabatan"] or "Anggota"
     texts["status"] = texts["status"] or "aktif"
     return KaderRecord(
-        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric and bool(nik), tempat_lahir=place[:100],
+        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric, tempat_lahir=place[:100],
         tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp,
         sk_tanggal=reader.date("sk_tanggal"), mulai_aktif=reader.date("mulai_aktif"), **texts,
     )  # fmt: skip
@@ -206,7 +201,7 @@ def _footer_text(values: tuple[object, ...]) -> bool:
     if not texts or len(texts) > 4:
         return False
     first = next((t for t in texts if not t.isdigit()), "")
-    return bool(_FOOTER.match(first) or _PLACE_DATE.match(first))
+    return bool(_FOOTER.match(first) or _PLACE_DATE.match(first) or any(_NIP_LINE.match(t) for t in texts))
 
 
 def parse_sheet(
@@ -230,12 +225,25 @@ def parse_sheet(
         if not filled:
             gap = gap or started
             continue
-        if _footer_text(values) or (gap and ("nama" not in filled or len(filled) == 1)):
+        if _footer_text(values) or (gap and len(filled) <= 2 and ("nama" not in filled or len(filled) == 1)):
             result.skipped.append(Problem(sheet.name, row, "", "Baris penutup/tanda tangan; baris ini dan sesudahnya dilewati."))
+            result.rows += _data_after_footer(sheet, mapping, row)
             break
         started = True
         result.rows.append(_parse_row(sheet, mapping, row, resolver, epoch_1904))
     return result
+
+
+def _data_after_footer(sheet: SheetData, mapping: SheetMapping, footer: int) -> list[ParsedRow]:
+    """Rows below the footer that look like kader (a name and 3+ fields) are never dropped
+    silently: each becomes a problem, so the user moves them up or deletes the footer."""
+    found = []
+    for row in range(footer + 1, len(sheet.rows) + 1):
+        filled = _filled_fields(sheet, mapping, row)
+        if "nama" in filled and len(filled) >= 3 and not _footer_text(sheet.rows[row - 1]):
+            reason = f"Baris data di bawah baris penutup (baris {footer}); pindahkan ke atasnya atau hapus baris penutup."
+            found.append(ParsedRow(sheet.name, row, None, [Problem(sheet.name, row, "", reason)]))
+    return found
 
 
 def _parse_row(sheet: SheetData, mapping: SheetMapping, row: int, resolver: Resolver, epoch_1904: bool) -> ParsedRow:

@@ -78,3 +78,21 @@ def test_second_import_skips_or_updates_registry_duplicates(office, tmp_path):
     assert apply_plan(update).updated == 3
     assert Kader.get(Kader.nik == NIK_BUDI).hp == "+6281298765432"
     assert Kader.select().count() == 3
+
+
+def test_data_below_a_footer_is_reported_not_dropped(office, tmp_path):
+    from tests.importer.corpus import HEAD, ROW_BUDI, ROW_SITI, book
+
+    rows = [ROW_SITI, [None, "Jumlah", 1], [None] * 6, ROW_BUDI, [None, "NIP. 198309222010011003"]]
+    plan = plan_file(book(tmp_path / "k.xlsx", rows, HEAD))
+    assert _statuses(plan) == {2: "baru", 5: "galat"}
+    (line,) = [l for l in report_lines(plan) if l.status == "galat"]
+    assert line.row == 5 and "di bawah baris penutup (baris 3)" in line.reason
+
+
+def test_row_without_name_after_a_blank_row_is_an_error_not_a_footer(office, tmp_path):
+    from tests.importer.corpus import HEAD, ROW_BUDI, ROW_SITI, book
+
+    plan = plan_file(book(tmp_path / "k.xlsx", [ROW_SITI, [None] * 6, [None, *ROW_BUDI[1:]]], HEAD))
+    assert _statuses(plan) == {2: "baru", 4: "galat"}
+    assert any(l.row == 4 and l.column == "Nama" for l in report_lines(plan))

@@ -1,0 +1,118 @@
+"""Import of a 5,000-row kader workbook vs openpyxl alone reading it, measured in the same run.
+
+Builds a realistic roster (title rows, header on row 4, every export column, numeric phones,
+text and serial dates, Kota Metro kelurahan spelled several ways) into a fresh data folder whose
+registry holds the Kota Metro demo posyandu, then times (best of ``--repeat``):
+
+- ``openpyxl``: ``load_workbook(read_only=True, data_only=True)`` and iterating every value;
+- ``pratinjau``: safety checks + read + header + parse + plan with the service validation;
+- ``impor``: pratinjau + the one-transaction apply (5,000 kader saved and audited).
+
+The issue's aim is impor ≤ 2 × openpyxl. ``.venv/bin/python bench/kader_import.py [--rows 5000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from openpyxl import Workbook, load_workbook  # noqa: E402
+
+from db.database import db  # noqa: E402
+from db.importer.apply import apply_plan  # noqa: E402
+from db.importer.pipeline import plan_file  # noqa: E402
+from db.importer.plan import ImportOptions  # noqa: E402
+from db.models import Posyandu  # noqa: E402
+from db.paths import DataPaths  # noqa: E402
+from db.services.demo import load_demo  # noqa: E402
+from db.services.kader_columns import HEADERS  # noqa: E402
+from db.session import DataStore  # noqa: E402
+
+SPELLINGS = {"Tejo Agung": ("Tejoagung", "Kel. Tejo Agung"), "Iring Mulyo": ("Iringmulyo", "IRING MULYO")}
+
+
+def build(path: Path, rows: int, posyandu: list[tuple[str, str, str]], seed: int = 5) -> Path:
+    """``posyandu``: (nama, kelurahan name, kelurahan code) of the registry."""
+    rng = random.Random(seed)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Kader")
+    ws.append(["DAFTAR KADER POSYANDU KOTA METRO"])
+    ws.append(["TAHUN 2025"])
+    ws.append([])
+    ws.append(list(HEADERS))
+    for number in range(1, rows + 1):
+        nama, kelurahan, kode = rng.choice(posyandu)
+        born = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 40))
+        woman = rng.random() < 0.9
+        day = born.day + (40 if woman else 0)
+        nik = f"{kode[:8].replace('.', '')}{day:02d}{born:%m%y}{number:04d}"
+        kel = rng.choice((kelurahan, *SPELLINGS.get(kelurahan, ())))
+        born_cell = born.strftime("%d-%m-%Y") if number % 2 else (born - date(1899, 12, 30)).days
+        ws.append([number, f"Kader Nomor {number}", nik, "P" if woman else "L", "Metro", born_cell, "Islam", "SMA/SMK",
+                   "Ibu Rumah Tangga", f"Jl. Mawar No. {number % 90 + 1}", number % 20 + 1, number % 9 + 1, kel, nama,
+                   int(f"812{number:08d}"), "Anggota", "", "Purwa", "aktif", "", None, None, ""])  # fmt: skip
+    ws.append([])
+    ws.append(["Jumlah", None, rows])
+    wb.save(path)
+    return path
+
+
+def _openpyxl_alone(path: Path) -> float:
+    started = time.perf_counter()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    for ws in wb.worksheets:
+        for _row in ws.iter_rows(values_only=True):
+            pass
+    wb.close()
+    return time.perf_counter() - started
+
+
+def _registry_posyandu() -> list[tuple[str, str, str]]:
+    from db import wilayah
+
+    return [(p.nama, wilayah.get(p.kode_wilayah).nama, p.kode_wilayah) for p in Posyandu.select()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    reads, previews, imports = [], [], []
+    path = None
+    for attempt in range(args.repeat):
+        store = DataStore(DataPaths(work / f"data{attempt}").ensure(), auto_backup=False)
+        store.open()
+        try:
+            load_demo()
+            db.execute_sql("DELETE FROM riwayat_pelatihan")
+            db.execute_sql("DELETE FROM kader")
+            if path is None:
+                path = build(work / "kader.xlsx", args.rows, _registry_posyandu())
+            reads.append(_openpyxl_alone(path))
+            started = time.perf_counter()
+            plan = plan_file(path, ImportOptions())
+            previews.append(time.perf_counter() - started)
+            assert plan.can_apply, [r.problems for r in plan.rows if r.problems][:3]
+            result = apply_plan(plan)
+            imports.append(time.perf_counter() - started)
+            assert result.created == args.rows, result
+        finally:
+            store.close()
+    read, preview, full = min(reads), min(previews), min(imports)
+    print(f"{args.rows} baris, {path.stat().st_size / 1024:.0f} KB, best of {args.repeat}")
+    print(f"openpyxl saja     : {read:6.2f} s")
+    print(f"pratinjau (plan)  : {preview:6.2f} s  = {preview / read:4.2f} x openpyxl")
+    print(f"impor (plan+tulis): {full:6.2f} s  = {full / read:4.2f} x openpyxl (target <= 2 x)")
+
+
+if __name__ == "__main__":
+    main()
