@@ -247,3 +247,34 @@ def test_import_button_opens_the_excel_import_dialog(page, qtbot) -> None:
 
     with_modal(qtbot, lambda: click(qtbot, page.import_button), drive)
     assert opened == [KaderImportDialog]
+
+
+def test_training_history_rows_are_added_and_removed_in_the_dialog(page, qtbot, no_dialogs, registry) -> None:
+    from db.services.kader import list_pelatihan
+
+    select(page, "Budi Santoso")
+    seen: dict[str, object] = {}
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        tab = dialog.pelatihan
+        dialog.tabs.setCurrentWidget(tab)
+        qtbot.keyClicks(tab.tanggal_edit, "12-08-2024")
+        qtbot.keyClicks(tab.kegiatan_edit, "Pelatihan Kader Posyandu Tingkat Dasar")
+        qtbot.keyClicks(tab.jpl_edit, "32")
+        QTest.keyClick(tab.jpl_edit, Qt.Key.Key_Return)
+        seen["after_add"] = [(t.tanggal, t.kegiatan, t.jpl) for t in list_pelatihan(registry["budi"])]
+        seen["tab"] = dialog.tabs.tabText(1)
+        qtbot.keyClicks(tab.tanggal_edit, "31-02-2024")
+        qtbot.keyClicks(tab.kegiatan_edit, "Salah tanggal")
+        click(qtbot, tab.add_button)
+        seen["error"] = tab.error.text()
+        tab.table.selectRow(0)
+        click(qtbot, tab.remove_button)
+        seen["after_remove"] = list_pelatihan(registry["budi"])
+        dialog.reject()
+
+    with_modal(qtbot, lambda: QTest.keyClick(page.table, Qt.Key.Key_Return), drive)
+    assert seen["after_add"] == [(date(2024, 8, 12), "Pelatihan Kader Posyandu Tingkat Dasar", 32.0)]
+    assert seen["tab"] == "Riwayat pelatihan (1)"
+    assert "tidak ada di kalender" in str(seen["error"])
+    assert seen["after_remove"] == []

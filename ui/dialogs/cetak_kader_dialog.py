@@ -63,7 +63,7 @@ class CetakKaderDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 14)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
 
     @Slot()
     def _refill_posyandu(self) -> None:

@@ -50,6 +50,8 @@ class KaderDialog(QDialog):
         self.tabs.addTab(self.form, self.tr("Data kader"))
         self.tabs.addTab(self.pelatihan, self._training_title(self.pelatihan.count()))
         self.pelatihan.changed.connect(lambda n: self.tabs.setTabText(1, self._training_title(n)))
+        self.training_changed = False
+        self.pelatihan.changed.connect(lambda _n: setattr(self, "training_changed", True))
         self._build_buttons(kader_id is not None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -197,10 +199,13 @@ def _safe_date(text: str) -> date | None:
 
 
 def open_kader_dialog(parent: QWidget | None, kader_id: int | None = None) -> int | None:
-    """Run the dialog modally; the saved kader's id, or ``None`` when cancelled."""
+    """Run the dialog modally; the kader's id when anything was stored (the form, or a training
+    row added or removed before cancelling), else ``None``."""
     dialog = KaderDialog(kader_id, parent)
     try:
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.saved_id
+        return kader_id if dialog.training_changed else None
     finally:
         dialog.deleteLater()
 

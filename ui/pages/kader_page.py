@@ -272,8 +272,6 @@ class KaderPage(QWidget):
     def edit_kader(self, kader_id: int) -> None:
         if open_kader_dialog(self, kader_id) is not None:
             self._changed(self.tr("Data kader disimpan."), kader_id)
-        else:
-            self._ctx.bus.registryChanged.emit()  # training rows may have changed inside the dialog
 
     @Slot()
     def delete_selected(self) -> None:
