@@ -98,8 +98,16 @@ def child(folder: str) -> dict:
     total = page.model.total()
     store.close()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"keystrokes": keystrokes, "per_word": per_word, "filters": filters, "sort_ms": sort_ms,
-            "open_ms": open_ms, "peak_mb": peak_kb / 1024, "rows": total, "immediate": box.immediate}  # fmt: skip
+    return {
+        "keystrokes": keystrokes,
+        "per_word": per_word,
+        "filters": filters,
+        "sort_ms": sort_ms,
+        "open_ms": open_ms,
+        "peak_mb": peak_kb / 1024,
+        "rows": total,
+        "immediate": box.immediate,
+    }
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -130,21 +138,33 @@ def main() -> int:
             finally:
                 store.close()
             print(f"registry: {args.kader:,} kader, built in {seconds:.1f} s")
-        done = subprocess.run([sys.executable, __file__, "--child", str(folder)], capture_output=True, text=True,
-                              cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         return 1
     result = json.loads(done.stdout.strip().splitlines()[-1])
     keys = result["keystrokes"]
-    print(f"page opened (window + first page of rows) in {result['open_ms']:.0f} ms; search answers at once: "
-          f"{result['immediate']}")  # fmt: skip
+    print(
+        f"page opened (window + first page of rows) in {result['open_ms']:.0f} ms; search answers at once: "
+        f"{result['immediate']}"
+    )
     for word, median in result["per_word"].items():
         print(f"  typing {word!r:<15} median {median:6.2f} ms per key")
-    print(f"keystroke → table updated: median {statistics.median(keys):.2f} ms, p95 {percentile(keys, 0.95):.2f} ms, "
-          f"max {max(keys):.2f} ms over {len(keys)} keys (aim: median ≤ 10 ms)")  # fmt: skip
-    print(f"filter box change → table updated: median {statistics.median(result['filters']):.2f} ms; "
-          f"header sort {result['sort_ms']:.2f} ms")  # fmt: skip
+    print(
+        f"keystroke → table updated: median {statistics.median(keys):.2f} ms, "
+        f"p95 {percentile(keys, 0.95):.2f} ms, max {max(keys):.2f} ms over {len(keys)} keys "
+        "(aim: median ≤ 10 ms)"
+    )
+    print(
+        f"filter box change → table updated: median {statistics.median(result['filters']):.2f} ms; "
+        f"header sort {result['sort_ms']:.2f} ms"
+    )
     print(f"peak RSS with the page open: {result['peak_mb']:.0f} MB (aim ≤ 150 MB)")
     return 0
 

@@ -103,18 +103,32 @@ class DaftarKaderDocument(DocumentBuilder):
         head = [para(title, styles["TableHead"]) for title, _share, _style in COLUMNS]
         body = []
         for number, line in enumerate(group.lines, start=1):
-            values = (str(number), line.nama, line.nik, line.jenis_kelamin, line.jabatan, line.tingkatan,
-                      line.umur, line.status)
-            body.append([para(value, styles[style]) for value, (_t, _s, style) in zip(values, COLUMNS, strict=True)])
+            values = (
+                str(number),
+                line.nama,
+                line.nik,
+                line.jenis_kelamin,
+                line.jabatan,
+                line.tingkatan,
+                line.umur,
+                line.status,
+            )
+            body.append(
+                [para(value, styles[style]) for value, (_t, _s, style) in zip(values, COLUMNS, strict=True)]
+            )
         widths = [share * self.content_width for _title, share, _style in COLUMNS]
         table = LongTable([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
         return table

@@ -92,8 +92,13 @@ class RekapKaderDocument(DocumentBuilder):
     def _head(self, first: str) -> list[list[Flowable]]:
         style = self.styles["TableHead"]
         levels = self.data.tingkatan
-        top = [para("No.", style), para(first, style), para("Jumlah kader", style), para("Aktif", style),
-               para("Tingkatan", style)] + [""] * (len(levels) - 1)
+        top = [
+            para("No.", style),
+            para(first, style),
+            para("Jumlah kader", style),
+            para("Aktif", style),
+            para("Tingkatan", style),
+        ] + [""] * (len(levels) - 1)
         second = ["", "", "", ""] + [para(level, style) for level in levels]
         return [top, second]
 
@@ -101,8 +106,11 @@ class RekapKaderDocument(DocumentBuilder):
         cell, right = self.styles["TableCell"], self.styles["TableCellRight"]
         markup = "b" if bold else ""
         values = [angka(row.jumlah), angka(row.aktif), *(angka(n) for n in row.per_tingkatan)]
-        return [para(number, self.styles["TableCellCenter"]), para(row.nama, cell, markup=markup),
-                *(para(v, right, markup=markup) for v in values)]
+        return [
+            para(number, self.styles["TableCellCenter"]),
+            para(row.nama, cell, markup=markup),
+            *(para(v, right, markup=markup) for v in values),
+        ]
 
     def _widths(self) -> list[float]:
         levels = len(self.data.tingkatan)
@@ -115,11 +123,16 @@ class RekapKaderDocument(DocumentBuilder):
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("BACKGROUND", (0, 0), (-1, 1), HEADER_FILL),
-            ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
-            ("SPAN", (3, 0), (3, 1)), ("SPAN", (4, 0), (3 + levels, 0)),
+            ("SPAN", (0, 0), (0, 1)),
+            ("SPAN", (1, 0), (1, 1)),
+            ("SPAN", (2, 0), (2, 1)),
+            ("SPAN", (3, 0), (3, 1)),
+            ("SPAN", (4, 0), (3 + levels, 0)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
         commands += [("BACKGROUND", (0, r), (-1, r), SUBTOTAL_FILL) for r in bold_rows]
         return TableStyle(commands)
@@ -130,9 +143,13 @@ class RekapKaderDocument(DocumentBuilder):
         spans: list[int] = []
         for letter, section in enumerate(self.data.sections):
             spans.append(len(rows))
-            rows.append([para(_roman(letter + 1), self.styles["TableCellCenter"]),
-                         para(section.kelurahan, self.styles["TableCell"], markup="b")] + [""] * (
-                2 + len(self.data.tingkatan)))
+            rows.append(
+                [
+                    para(_roman(letter + 1), self.styles["TableCellCenter"]),
+                    para(section.kelurahan, self.styles["TableCell"], markup="b"),
+                ]
+                + [""] * (2 + len(self.data.tingkatan))
+            )
             for number, row in enumerate(section.rows, start=1):
                 rows.append(self._row(str(number), row))
             bold.append(len(rows))
@@ -148,8 +165,12 @@ class RekapKaderDocument(DocumentBuilder):
         rows = self._head("Kelurahan/desa")
         for number, section in enumerate(self.data.sections, start=1):
             subtotal = section.subtotal()
-            rows.append(self._row(str(number), RekapRow(section.kelurahan, subtotal.jumlah, subtotal.aktif,
-                                                        subtotal.per_tingkatan)))
+            rows.append(
+                self._row(
+                    str(number),
+                    RekapRow(section.kelurahan, subtotal.jumlah, subtotal.aktif, subtotal.per_tingkatan),
+                )
+            )
         total_row = len(rows)
         rows.append(self._row("", self.data.total(), bold=True))
         table = LongTable(rows, colWidths=self._widths(), repeatRows=2, hAlign="LEFT")
@@ -160,8 +181,21 @@ class RekapKaderDocument(DocumentBuilder):
 def _roman(number: int) -> str:
     """Section numbers for kelurahan rows (I, II, …), so they differ from the posyandu numbers."""
     out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, number = divmod(number, value)
         out.append(letters * count)
     return "".join(out)

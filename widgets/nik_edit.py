@@ -27,7 +27,9 @@ class NikValidator(QValidator):
         digits = digits_only(text)
         if len(digits) > NIK_LENGTH:
             return QValidator.State.Invalid, text, pos
-        state = QValidator.State.Acceptable if len(digits) in (0, NIK_LENGTH) else QValidator.State.Intermediate
+        state = (
+            QValidator.State.Acceptable if len(digits) in (0, NIK_LENGTH) else QValidator.State.Intermediate
+        )
         return state, digits, digits_before_cursor
 
     def fixup(self, text: str) -> str:  # type: ignore[override]

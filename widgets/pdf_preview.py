@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Slot
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -74,8 +74,12 @@ class PdfPreviewDialog(QDialog):
         close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_document)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.choose_and_save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, activated=lambda: self._zoom(ZOOM_STEP))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, activated=lambda: self._zoom(1 / ZOOM_STEP))
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.ZoomIn), self, activated=lambda: self._zoom(ZOOM_STEP)
+        )
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.ZoomOut), self, activated=lambda: self._zoom(1 / ZOOM_STEP)
+        )
 
         self.pages_label = QLabel(self.tr("{0} halaman").format(self.page_count()))
         self.pages_label.setObjectName("muted")

@@ -43,13 +43,16 @@ def _region_label(kode: str) -> str:
 
 
 def _subtitle(scope: DaftarKaderScope) -> str:
-    """"Posyandu Melati, Kelurahan Yosodadi" / "Kelurahan Yosodadi, Kecamatan Metro Timur" / kecamatan."""
+    """ "Posyandu Melati, Kelurahan Yosodadi" / "Kelurahan Yosodadi, Kecamatan Metro Timur" / kecamatan."""
     profile = get_profile()
-    kecamatan = _region_label(profile.kode_wilayah) or (f"Kecamatan {profile.kecamatan}" if profile.kecamatan else "")
+    kecamatan = _region_label(profile.kode_wilayah) or (
+        f"Kecamatan {profile.kecamatan}" if profile.kecamatan else ""
+    )
     if scope.posyandu_id is not None:
         posyandu = get_posyandu(scope.posyandu_id)
-        return ", ".join(p for p in (f"Posyandu {_strip_prefix(posyandu.nama)}",
-                                     _region_label(posyandu.kode_wilayah)) if p)  # fmt: skip
+        return ", ".join(
+            p for p in (f"Posyandu {_strip_prefix(posyandu.nama)}", _region_label(posyandu.kode_wilayah)) if p
+        )
     if scope.kode_wilayah:
         return ", ".join(p for p in (_region_label(scope.kode_wilayah), kecamatan) if p)
     return kecamatan
@@ -60,14 +63,21 @@ def _strip_prefix(name: str) -> str:
 
 
 def _jabatan(row: KaderRow) -> str:
-    return f"{row.jabatan} {row.bidang}".strip() if row.jabatan == "Ketua Bidang" and row.bidang else row.jabatan
+    return (
+        f"{row.jabatan} {row.bidang}".strip() if row.jabatan == "Ketua Bidang" and row.bidang else row.jabatan
+    )
 
 
 def _line(row: KaderRow) -> KaderLine:
     return KaderLine(
-        nama=row.nama, nik=row.nik_masked or "–", jenis_kelamin=row.jenis_kelamin or "–", jabatan=_jabatan(row),
-        tingkatan=row.tingkatan or "–", umur=str(row.umur) if row.umur is not None else "–", status=row.status,
-    )  # fmt: skip
+        nama=row.nama,
+        nik=row.nik_masked or "–",
+        jenis_kelamin=row.jenis_kelamin or "–",
+        jabatan=_jabatan(row),
+        tingkatan=row.tingkatan or "–",
+        umur=str(row.umur) if row.umur is not None else "–",
+        status=row.status,
+    )
 
 
 def _groups(rows: list[KaderRow], *, show_kelurahan: bool) -> tuple[KaderGroup, ...]:
@@ -80,7 +90,9 @@ def _groups(rows: list[KaderRow], *, show_kelurahan: bool) -> tuple[KaderGroup, 
     for key in sorted(by_posyandu):
         members = by_posyandu[key]
         first = members[0]
-        title = f"Posyandu {_strip_prefix(first.posyandu)}" if first.posyandu else "Belum terdaftar di posyandu"
+        title = (
+            f"Posyandu {_strip_prefix(first.posyandu)}" if first.posyandu else "Belum terdaftar di posyandu"
+        )
         if show_kelurahan and first.kelurahan:
             title += f" — {_region_label(first.kode_wilayah) or first.kelurahan}"
         groups.append(KaderGroup(title, tuple(_line(r) for r in members)))
@@ -103,9 +115,12 @@ def daftar_kader_data(scope: DaftarKaderScope, *, today: date | None = None) -> 
     subtitle = _subtitle(scope)
     subtitle = f"{subtitle}\nKeadaan {tanggal(today)}" if subtitle else f"Keadaan {tanggal(today)}"
     return DaftarKader(
-        judul=judul, subjudul=subtitle, groups=_groups(rows, show_kelurahan=not single_kelurahan),
-        signatures=_signatures(scope.signatory_id, today), keterangan=MASK_NOTE if rows else "",
-    )  # fmt: skip
+        judul=judul,
+        subjudul=subtitle,
+        groups=_groups(rows, show_kelurahan=not single_kelurahan),
+        signatures=_signatures(scope.signatory_id, today),
+        keterangan=MASK_NOTE if rows else "",
+    )
 
 
 def daftar_kader_pdf(scope: DaftarKaderScope, *, today: date | None = None) -> bytes:
@@ -128,9 +143,15 @@ def rekap_kader_data(signatory_id: int | None = None, *, today: date | None = No
     for item in recap.per_posyandu:
         if item.kader.jumlah == 0 and not item.aktif_posyandu:
             continue  # an inactive posyandu with nobody left says nothing
-        name = item.posyandu if item.aktif_posyandu or item.posyandu_id is None else f"{item.posyandu} (nonaktif)"
+        name = (
+            item.posyandu
+            if item.aktif_posyandu or item.posyandu_id is None
+            else f"{item.posyandu} (nonaktif)"
+        )
         counts = item.kader
-        row = RekapRow(name, counts.jumlah, counts.aktif, (counts.purwa, counts.madya, counts.utama, counts.belum))
+        row = RekapRow(
+            name, counts.jumlah, counts.aktif, (counts.purwa, counts.madya, counts.utama, counts.belum)
+        )
         sections.setdefault(item.kelurahan or "Tanpa kelurahan", []).append(row)
     profile = get_profile()
     place = _region_label(profile.kode_wilayah) or profile.unit.title()
@@ -140,7 +161,7 @@ def rekap_kader_data(signatory_id: int | None = None, *, today: date | None = No
         tingkatan=TINGKATAN_COLUMNS,
         sections=tuple(RekapSection(name, tuple(rows)) for name, rows in sections.items()),
         signatures=_signatures(signatory_id, today),
-    )  # fmt: skip
+    )
 
 
 def rekap_kader_pdf(signatory_id: int | None = None, *, today: date | None = None) -> bytes:

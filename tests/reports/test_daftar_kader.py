@@ -16,8 +16,12 @@ from db.services.posyandu import PosyanduForm, save_posyandu
 from db.services.profile import get_profile, save_profile
 
 YOSODADI, TEJOSARI = "18.72.04.1001", "18.72.04.1002"
-NIKS = {"Hj. Siti Aminah, S.Pd.": "1872044107850004", "Budi Santoso": "1872041203800002",
-        "Rina Wulandari": "1872045511900003", "Dewi Lestari": "1872046002880005"}  # fmt: skip
+NIKS = {
+    "Hj. Siti Aminah, S.Pd.": "1872044107850004",
+    "Budi Santoso": "1872041203800002",
+    "Rina Wulandari": "1872045511900003",
+    "Dewi Lestari": "1872046002880005",
+}
 TODAY = date(2026, 11, 23)
 
 
@@ -29,17 +33,39 @@ def text_of(pdf: bytes) -> str:
 def registry(store):  # noqa: ANN001, ANN201
     from dataclasses import replace
 
-    save_profile(replace(get_profile(), pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO TIMUR",
-                         kode_wilayah="18.72.04", kota_ttd="Metro"))  # fmt: skip
-    signer = save_signatory(SignatoryData(nama="Agus Setiawan, S.Sos.", jabatan="Ketua Pokjanal Posyandu",
-                                          pangkat="Penata (III/c)", nip="198309222010011003"))  # fmt: skip
+    save_profile(
+        replace(
+            get_profile(),
+            pemerintah="PEMERINTAH KOTA METRO",
+            unit="KECAMATAN METRO TIMUR",
+            kode_wilayah="18.72.04",
+            kota_ttd="Metro",
+        )
+    )
+    signer = save_signatory(
+        SignatoryData(
+            nama="Agus Setiawan, S.Sos.",
+            jabatan="Ketua Pokjanal Posyandu",
+            pangkat="Penata (III/c)",
+            nip="198309222010011003",
+        )
+    )
     melati = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah=YOSODADI))
     mawar = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah=YOSODADI))
     anggrek = save_posyandu(PosyanduForm(nama="Posyandu Anggrek", kode_wilayah=TEJOSARI))
-    save_kader(KaderForm(nama="Hj. Siti Aminah, S.Pd.", nik=NIKS["Hj. Siti Aminah, S.Pd."], posyandu_id=melati,
-                         jabatan="Ketua", tingkatan="Madya"))  # fmt: skip
+    save_kader(
+        KaderForm(
+            nama="Hj. Siti Aminah, S.Pd.",
+            nik=NIKS["Hj. Siti Aminah, S.Pd."],
+            posyandu_id=melati,
+            jabatan="Ketua",
+            tingkatan="Madya",
+        )
+    )
     save_kader(KaderForm(nama="Budi Santoso", nik=NIKS["Budi Santoso"], posyandu_id=mawar, tingkatan="Purwa"))
-    save_kader(KaderForm(nama="Rina Wulandari", nik=NIKS["Rina Wulandari"], posyandu_id=anggrek, tingkatan="Utama"))
+    save_kader(
+        KaderForm(nama="Rina Wulandari", nik=NIKS["Rina Wulandari"], posyandu_id=anggrek, tingkatan="Utama")
+    )
     save_kader(KaderForm(nama="Dewi Lestari", nik=NIKS["Dewi Lestari"], posyandu_id=melati, status="pindah"))
     return {"signer": signer.id, "melati": melati, "mawar": mawar, "anggrek": anggrek}
 

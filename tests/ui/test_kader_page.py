@@ -27,8 +27,9 @@ NIK_RINA = "1872045511900003"  # P, 15-11-1990
 def registry(store):  # noqa: ANN001, ANN201 - DataStore → dict of ids
     melati = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah=YOSODADI))
     mawar = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah=TEJOSARI))
-    budi = save_kader(KaderForm(nama="Budi Santoso", nik=NIK_BUDI, posyandu_id=melati, jabatan="Ketua",
-                                tingkatan="Madya"))  # fmt: skip
+    budi = save_kader(
+        KaderForm(nama="Budi Santoso", nik=NIK_BUDI, posyandu_id=melati, jabatan="Ketua", tingkatan="Madya")
+    )
     rina = save_kader(KaderForm(nama="Rina Wulandari", nik=NIK_RINA, posyandu_id=mawar, status="nonaktif"))
     return {"melati": melati, "mawar": mawar, "budi": budi, "rina": rina}
 
@@ -104,7 +105,9 @@ def test_nik_mismatch_is_a_warning_the_user_accepts(page, qtbot, no_dialogs) -> 
         click(qtbot, dialog.ok_button)
 
     with_modal(qtbot, lambda: click(qtbot, page.add_button), drive)
-    assert any(kind == "confirm" and "tidak sama dengan yang tersirat di NIK" in text for kind, text in no_dialogs)
+    assert any(
+        kind == "confirm" and "tidak sama dengan yang tersirat di NIK" in text for kind, text in no_dialogs
+    )
     assert get_kader(search_kader("Rahma").rows[0].id).form.tanggal_lahir == date(1985, 7, 2)
 
 
@@ -198,7 +201,9 @@ def test_delete_then_ctrl_z_puts_the_kader_back(page, qtbot, no_dialogs, registr
 
 
 def test_delete_of_a_kader_with_training_offers_deactivation(page, qtbot, no_dialogs, registry) -> None:
-    add_pelatihan(registry["budi"], PelatihanForm(tanggal=date(2024, 5, 2), kegiatan="Pelatihan Kader", jpl=30))
+    add_pelatihan(
+        registry["budi"], PelatihanForm(tanggal=date(2024, 5, 2), kegiatan="Pelatihan Kader", jpl=30)
+    )
     select(page, "Budi Santoso")
     click(qtbot, page.delete_button)
     assert get_kader(registry["budi"]).form.status == "nonaktif"
@@ -224,7 +229,9 @@ def test_print_list_opens_the_preview_with_masked_niks(page, qtbot, registry) ->
     preview.reject()
 
 
-def test_export_warns_about_full_niks_then_writes_them(page, qtbot, no_dialogs, tmp_path, monkeypatch) -> None:
+def test_export_warns_about_full_niks_then_writes_them(
+    page, qtbot, no_dialogs, tmp_path, monkeypatch
+) -> None:
     from openpyxl import load_workbook
     from PySide6.QtWidgets import QFileDialog
 

@@ -18,8 +18,11 @@ YOSODADI, TEJOSARI = "18.72.04.1001", "18.72.04.1002"
 
 @pytest.fixture
 def registry(store):  # noqa: ANN001, ANN201
-    melati = save_posyandu(PosyanduForm(nama="Posyandu Melati", kode_wilayah=YOSODADI, strata="Madya",
-                                        tahun_strata=2024, status_ilp=True))  # fmt: skip
+    melati = save_posyandu(
+        PosyanduForm(
+            nama="Posyandu Melati", kode_wilayah=YOSODADI, strata="Madya", tahun_strata=2024, status_ilp=True
+        )
+    )
     mawar = save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah=TEJOSARI, strata="Pratama"))
     save_kader(KaderForm(nama="Budi Santoso", nik="1872041203800002", posyandu_id=melati))
     save_kader(KaderForm(nama="Rina Wulandari", posyandu_id=melati, status="pindah"))
@@ -35,7 +38,9 @@ def page(store, registry, qtbot):  # noqa: ANN001, ANN201
     from ui.pages.posyandu_page import PosyanduPage
 
     create_application()
-    widget = PosyanduPage(AppContext(store=store, bus=AppBus()), next(s for s in PAGES if s.key == "posyandu"))
+    widget = PosyanduPage(
+        AppContext(store=store, bus=AppBus()), next(s for s in PAGES if s.key == "posyandu")
+    )
     qtbot.addWidget(widget)
     widget.resize(1156, 720)
     widget.show()

@@ -7,7 +7,16 @@ from the page's current filters, so "filter, then print" prints what is on scree
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.services.penandatangan import list_signatories
 from db.services.posyandu import PosyanduRow
@@ -17,14 +26,24 @@ from ui.models.registry_choices import kelurahan_choices, posyandu_choices, refi
 class CetakKaderDialog(QDialog):
     """``recap=True`` asks only for the signatory."""
 
-    def __init__(self, posyandu: list[PosyanduRow], *, recap: bool = False, kode_wilayah: str = "",
-                 posyandu_id: int | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        posyandu: list[PosyanduRow],
+        *,
+        recap: bool = False,
+        kode_wilayah: str = "",
+        posyandu_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._posyandu = posyandu
         self.setWindowTitle(self.tr("Cetak rekap kader") if recap else self.tr("Cetak daftar kader"))
         self.kelurahan_combo = QComboBox()
-        refill(self.kelurahan_combo, [(n, k) for k, n in kelurahan_choices(posyandu)],
-               first=self.tr("Semua kelurahan/desa"))  # fmt: skip
+        refill(
+            self.kelurahan_combo,
+            [(n, k) for k, n in kelurahan_choices(posyandu)],
+            first=self.tr("Semua kelurahan/desa"),
+        )
         self.posyandu_combo = QComboBox()
         self.aktif_check = QCheckBox(self.tr("Hanya kader berstatus aktif"))
         self.aktif_check.setChecked(True)
@@ -42,8 +61,12 @@ class CetakKaderDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         if recap:
-            note = QLabel(self.tr("Rekap memuat semua posyandu dan kelurahan: jumlah kader, kader aktif, "
-                                  "dan kader aktif per tingkatan."))  # fmt: skip
+            note = QLabel(
+                self.tr(
+                    "Rekap memuat semua posyandu dan kelurahan: jumlah kader, kader aktif, "
+                    "dan kader aktif per tingkatan."
+                )
+            )
             note.setWordWrap(True)
             note.setObjectName("muted")
             form.addRow(note)
@@ -52,7 +75,9 @@ class CetakKaderDialog(QDialog):
             form.addRow(self.tr("Posyandu"), self.posyandu_combo)
             form.addRow("", self.aktif_check)
         form.addRow(self.tr("Penandatangan"), self.signatory_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Pratinjau"))
         ok.setProperty("primary", True)
@@ -69,8 +94,11 @@ class CetakKaderDialog(QDialog):
     def _refill_posyandu(self) -> None:
         kode = self.kelurahan_combo.currentData() or ""
         rows = posyandu_choices(self._posyandu, kode)
-        refill(self.posyandu_combo, [(r.nama if kode else f"{r.nama} — {r.kelurahan}", r.id) for r in rows],
-               first=self.tr("Semua posyandu"))  # fmt: skip
+        refill(
+            self.posyandu_combo,
+            [(r.nama if kode else f"{r.nama} — {r.kelurahan}", r.id) for r in rows],
+            first=self.tr("Semua posyandu"),
+        )
 
     def kode_wilayah(self) -> str:
         return self.kelurahan_combo.currentData() or ""

@@ -34,8 +34,9 @@ class KaderDialog(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, kader_id: int | None = None, parent: QWidget | None = None, *,
-                 preset: KaderForm | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, kader_id: int | None = None, parent: QWidget | None = None, *, preset: KaderForm | None = None
+    ) -> None:
         super().__init__(parent)
         self.saved_id: int | None = None
         detail = get_kader(kader_id) if kader_id is not None else None
@@ -66,7 +67,9 @@ class KaderDialog(QDialog):
         return self.tr("Riwayat pelatihan ({0})").format(count) if count else self.tr("Riwayat pelatihan")
 
     def _build_buttons(self, existing: bool) -> None:
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.ok_button.setText(self.tr("Simpan"))
         self.ok_button.setProperty("primary", True)
@@ -125,7 +128,9 @@ class KaderDialog(QDialog):
     def _show_incomplete_nik(self) -> None:
         count = self.form.nik_edit.digit_count()
         if 0 < count < NIK_LENGTH:
-            set_error(self.errors.label("nik"), self.tr("NIK harus 16 angka (tertulis {0} angka).").format(count))
+            set_error(
+                self.errors.label("nik"), self.tr("NIK harus 16 angka (tertulis {0} angka).").format(count)
+            )
 
     @Slot()
     def _tidy_phone(self) -> None:
@@ -145,7 +150,9 @@ class KaderDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
     def value(self) -> KaderForm:
-        return self.form.value(self._original if self.saved_id is None else replace(self._original, id=self.saved_id))
+        return self.form.value(
+            self._original if self.saved_id is None else replace(self._original, id=self.saved_id)
+        )
 
     def accept(self) -> None:
         if not self.ok_button.isEnabled():
@@ -208,4 +215,3 @@ def open_kader_dialog(parent: QWidget | None, kader_id: int | None = None) -> in
         return kader_id if dialog.training_changed else None
     finally:
         dialog.deleteLater()
-

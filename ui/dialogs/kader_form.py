@@ -33,6 +33,7 @@ from ui.models.registry_choices import posyandu_choices, refill, select_data
 from widgets.form import FieldErrors, small_label
 from widgets.nik_edit import NikEdit
 
+
 def date_text(value: date | None) -> str:
     return f"{value:%d-%m-%Y}" if value else ""
 
@@ -63,8 +64,9 @@ def _line(placeholder: str = "", width: int = 0) -> QLineEdit:
 class KaderFormWidget(QWidget):
     """All kader fields; :meth:`load` fills them from a form, :meth:`value` reads them back."""
 
-    def __init__(self, posyandu: list[PosyanduRow], kelurahan: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, posyandu: list[PosyanduRow], kelurahan: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._posyandu = posyandu
         self._kelurahan = kelurahan
@@ -105,8 +107,12 @@ class KaderFormWidget(QWidget):
         self.alamat_edit = _line(tr("Jalan, nomor rumah, dusun/lingkungan"))
         self.rt_edit = _line(tr("RT"), 64)
         self.rw_edit = _line(tr("RW"), 64)
-        self.kelurahan_combo = _combo([(tr("(sama dengan kelurahan posyandu)"), ""), *((n, k) for k, n in self._kelurahan)])
-        self.posyandu_kelurahan_combo = _combo([(tr("Semua kelurahan/desa"), ""), *((n, k) for k, n in self._kelurahan)])
+        self.kelurahan_combo = _combo(
+            [(tr("(sama dengan kelurahan posyandu)"), ""), *((n, k) for k, n in self._kelurahan)]
+        )
+        self.posyandu_kelurahan_combo = _combo(
+            [(tr("Semua kelurahan/desa"), ""), *((n, k) for k, n in self._kelurahan)]
+        )
         self.posyandu_combo = QComboBox()
         self.jabatan_combo = _combo([(j, j) for j in JABATAN])
         self.bidang_combo = _combo([("", ""), *((b, b) for b in BIDANG_SPM)])
@@ -217,18 +223,27 @@ class KaderFormWidget(QWidget):
         jabatan = self.jabatan_combo.currentData() or "Anggota"
         return replace(
             base,
-            nama=self.nama_edit.text(), nik=self.nik_edit.nik(),
+            nama=self.nama_edit.text(),
+            nik=self.nik_edit.nik(),
             nik_perlu_dicek=self.nik_check.isChecked() and not self.nik_check.isHidden(),
-            jenis_kelamin=self.jk_combo.currentData() or "", tempat_lahir=self.tempat_lahir_edit.text(),
+            jenis_kelamin=self.jk_combo.currentData() or "",
+            tempat_lahir=self.tempat_lahir_edit.text(),
             tanggal_lahir=date_value(self.tanggal_lahir_edit.text()),
-            agama=self.agama_combo.currentData() or "", pendidikan=self.pendidikan_combo.currentData() or "",
-            pekerjaan=self.pekerjaan_edit.text(), hp=self.hp_edit.text(), alamat=self.alamat_edit.text(),
-            rt=self.rt_edit.text(), rw=self.rw_edit.text(), kode_wilayah=self.kelurahan_combo.currentData() or "",
-            posyandu_id=self.posyandu_combo.currentData(), jabatan=jabatan,
+            agama=self.agama_combo.currentData() or "",
+            pendidikan=self.pendidikan_combo.currentData() or "",
+            pekerjaan=self.pekerjaan_edit.text(),
+            hp=self.hp_edit.text(),
+            alamat=self.alamat_edit.text(),
+            rt=self.rt_edit.text(),
+            rw=self.rw_edit.text(),
+            kode_wilayah=self.kelurahan_combo.currentData() or "",
+            posyandu_id=self.posyandu_combo.currentData(),
+            jabatan=jabatan,
             bidang=self.bidang_combo.currentText().strip() if jabatan == "Ketua Bidang" else "",
-            sk_nomor=self.sk_nomor_edit.text(), sk_tanggal=date_value(self.sk_tanggal_edit.text()),
+            sk_nomor=self.sk_nomor_edit.text(),
+            sk_tanggal=date_value(self.sk_tanggal_edit.text()),
             mulai_aktif=date_value(self.mulai_aktif_edit.text()),
-            status=self.status_combo.currentData() or "aktif", tingkatan=self.tingkatan_combo.currentData() or "",
+            status=self.status_combo.currentData() or "aktif",
+            tingkatan=self.tingkatan_combo.currentData() or "",
             catatan=self.catatan_edit.toPlainText(),
-        )  # type: ignore[arg-type] - unreadable dates go to the service as text  # fmt: skip
-
+        )  # type: ignore[arg-type] - unreadable dates go to the service as text

@@ -73,14 +73,22 @@ class PelatihanTab(QWidget):
         self.add_button = QPushButton(self.tr("Tambah"))
         self.remove_button = QPushButton(self.tr("Hapus yang dipilih"))
         self.error = error_label()
-        self.note = QLabel(self.tr("Simpan data kader terlebih dahulu; riwayat pelatihan dapat diisi sesudahnya."))
+        self.note = QLabel(
+            self.tr("Simpan data kader terlebih dahulu; riwayat pelatihan dapat diisi sesudahnya.")
+        )
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
         self.total_label = QLabel()
         self.total_label.setObjectName("muted")
 
         entry = QHBoxLayout()
-        for widget in (self.tanggal_edit, self.kegiatan_edit, self.jpl_edit, self.nomor_edit, self.add_button):
+        for widget in (
+            self.tanggal_edit,
+            self.kegiatan_edit,
+            self.jpl_edit,
+            self.nomor_edit,
+            self.add_button,
+        ):
             entry.addWidget(widget, 1 if widget is self.kegiatan_edit else 0)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label, 1)
@@ -113,7 +121,13 @@ class PelatihanTab(QWidget):
     def _update_state(self) -> None:
         stored = self._kader_id is not None
         self.note.setVisible(not stored)
-        for widget in (self.tanggal_edit, self.kegiatan_edit, self.jpl_edit, self.nomor_edit, self.add_button):
+        for widget in (
+            self.tanggal_edit,
+            self.kegiatan_edit,
+            self.jpl_edit,
+            self.nomor_edit,
+            self.add_button,
+        ):
             widget.setEnabled(stored)
         self.remove_button.setEnabled(stored and self.table.selectionModel().hasSelection())
 
@@ -130,7 +144,9 @@ class PelatihanTab(QWidget):
         try:
             add_pelatihan(self._kader_id, form)
         except ValidationError as exc:
-            set_error(self.error, "\n".join(QCoreApplication.translate("errors", m) for m in exc.problems.values()))
+            set_error(
+                self.error, "\n".join(QCoreApplication.translate("errors", m) for m in exc.problems.values())
+            )
             return
         except DomainError as exc:
             messages.error(self, self.tr("Riwayat pelatihan"), messages.error_text(exc))
@@ -148,7 +164,9 @@ class PelatihanTab(QWidget):
         if not rows or self._kader_id is None:
             return
         entry = self.model.row(rows[0].row())
-        question = self.tr("Hapus riwayat pelatihan \"{0}\" ({1:%d-%m-%Y})?").format(entry.kegiatan, entry.tanggal)
+        question = self.tr('Hapus riwayat pelatihan "{0}" ({1:%d-%m-%Y})?').format(
+            entry.kegiatan, entry.tanggal
+        )
         if not messages.confirm(self, self.tr("Riwayat pelatihan"), question):
             return
         try:

@@ -26,11 +26,17 @@ from db.services.posyandu import PosyanduForm, get_posyandu, list_posyandu, save
 from db.services.profile import get_profile
 from db.services.registry_fields import STRATA
 from ui import messages
-from ui.dialogs.kader_form import date_value, date_text
+from ui.dialogs.kader_form import date_text, date_value
 from ui.models.registry_choices import kelurahan_choices, select_data
 from widgets.form import FieldErrors
 
-HARI_BUKA = ("Setiap tanggal 10", "Senin minggu ke-1", "Rabu minggu ke-2", "Kamis minggu ke-3", "Sabtu minggu ke-4")
+HARI_BUKA = (
+    "Setiap tanggal 10",
+    "Senin minggu ke-1",
+    "Rabu minggu ke-2",
+    "Kamis minggu ke-3",
+    "Sabtu minggu ke-4",
+)
 
 
 class PosyanduDialog(QDialog):
@@ -41,7 +47,9 @@ class PosyanduDialog(QDialog):
         self._original = get_posyandu(posyandu_id) if posyandu_id is not None else PosyanduForm()
         self.saved_id: int | None = None
         self.errors = FieldErrors()
-        self.setWindowTitle(self.tr("Ubah posyandu") if posyandu_id is not None else self.tr("Tambah posyandu"))
+        self.setWindowTitle(
+            self.tr("Ubah posyandu") if posyandu_id is not None else self.tr("Tambah posyandu")
+        )
         self._build_fields()
         self._build_layout(posyandu_id is not None)
         self._load(self._original)
@@ -129,7 +137,9 @@ class PosyanduDialog(QDialog):
             column.addStretch(1)
             columns.addLayout(column, 1)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.ok_button.setText(tr("Simpan"))
         self.ok_button.setProperty("primary", True)
@@ -167,15 +177,24 @@ class PosyanduDialog(QDialog):
     def value(self) -> PosyanduForm:
         base = self._original if self.saved_id is None else replace(self._original, id=self.saved_id)
         return replace(
-            base, nama=self.nama_edit.text(), kode_wilayah=self.kelurahan_combo.currentData() or "",
-            alamat=self.alamat_edit.text(), rt=self.rt_edit.text(), rw=self.rw_edit.text(),
-            puskesmas=self.puskesmas_edit.text(), nomor_registrasi=self.nomor_edit.text(),
-            strata=self.strata_combo.currentData() or "", tahun_strata=self.tahun_edit.text().strip() or None,
-            status_ilp=self.ilp_check.isChecked(), hari_buka=self.hari_combo.currentText(),
-            sk_nomor=self.sk_nomor_edit.text(), sk_tanggal=date_value(self.sk_tanggal_edit.text()),
-            ketua=self.ketua_edit.text(), aktif=self.aktif_check.isChecked(),
+            base,
+            nama=self.nama_edit.text(),
+            kode_wilayah=self.kelurahan_combo.currentData() or "",
+            alamat=self.alamat_edit.text(),
+            rt=self.rt_edit.text(),
+            rw=self.rw_edit.text(),
+            puskesmas=self.puskesmas_edit.text(),
+            nomor_registrasi=self.nomor_edit.text(),
+            strata=self.strata_combo.currentData() or "",
+            tahun_strata=self.tahun_edit.text().strip() or None,
+            status_ilp=self.ilp_check.isChecked(),
+            hari_buka=self.hari_combo.currentText(),
+            sk_nomor=self.sk_nomor_edit.text(),
+            sk_tanggal=date_value(self.sk_tanggal_edit.text()),
+            ketua=self.ketua_edit.text(),
+            aktif=self.aktif_check.isChecked(),
             catatan=self.catatan_edit.toPlainText(),
-        )  # type: ignore[arg-type] - year and date are checked by the service  # fmt: skip
+        )  # type: ignore[arg-type] - year and date are checked by the service
 
     def accept(self) -> None:
         if not self.ok_button.isEnabled():

@@ -24,12 +24,15 @@ def kelurahan_choices(rows: Iterable[PosyanduRow], kecamatan: str = "") -> list[
     return sorted(names.items(), key=lambda item: (item[1].casefold(), item[0]))
 
 
-def posyandu_choices(rows: Iterable[PosyanduRow], kode_wilayah: str = "", keep: int | None = None) -> list[PosyanduRow]:
+def posyandu_choices(
+    rows: Iterable[PosyanduRow], kode_wilayah: str = "", keep: int | None = None
+) -> list[PosyanduRow]:
     """Active posyandu of a kelurahan (all kelurahan when empty); ``keep`` stays even if inactive."""
     return [
-        row for row in rows
+        row
+        for row in rows
         if (not kode_wilayah or row.kode_wilayah == kode_wilayah) and (row.aktif or row.id == keep)
-    ]  # fmt: skip
+    ]
 
 
 def refill(combo: QComboBox, items: Sequence[tuple[str, object]], first: str | None = None) -> None:

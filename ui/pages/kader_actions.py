@@ -36,8 +36,13 @@ class KaderActions(QObject):
         from ui.dialogs.cetak_kader_dialog import CetakKaderDialog
 
         current = self._filters.value()
-        dialog = CetakKaderDialog(list_posyandu(), recap=recap, kode_wilayah=current["kode_wilayah"],
-                                  posyandu_id=current["posyandu_id"], parent=self._page)  # fmt: skip
+        dialog = CetakKaderDialog(
+            list_posyandu(),
+            recap=recap,
+            kode_wilayah=current["kode_wilayah"],
+            posyandu_id=current["posyandu_id"],
+            parent=self._page,
+        )
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @Slot()
@@ -47,8 +52,14 @@ class KaderActions(QObject):
             return
         from db.services.kader_print import DaftarKaderScope, daftar_kader_pdf
 
-        scope = DaftarKaderScope(dialog.kode_wilayah(), dialog.posyandu_id(), dialog.status(), dialog.signatory_id())
-        self._preview(lambda: daftar_kader_pdf(scope), self.tr("Daftar kader"), f"daftar-kader-{date.today():%Y%m%d}.pdf")
+        scope = DaftarKaderScope(
+            dialog.kode_wilayah(), dialog.posyandu_id(), dialog.status(), dialog.signatory_id()
+        )
+        self._preview(
+            lambda: daftar_kader_pdf(scope),
+            self.tr("Daftar kader"),
+            f"daftar-kader-{date.today():%Y%m%d}.pdf",
+        )
 
     @Slot()
     def print_recap(self) -> None:
@@ -58,7 +69,9 @@ class KaderActions(QObject):
         from db.services.kader_print import rekap_kader_pdf
 
         signer = dialog.signatory_id()
-        self._preview(lambda: rekap_kader_pdf(signer), self.tr("Rekap kader"), f"rekap-kader-{date.today():%Y%m%d}.pdf")
+        self._preview(
+            lambda: rekap_kader_pdf(signer), self.tr("Rekap kader"), f"rekap-kader-{date.today():%Y%m%d}.pdf"
+        )
 
     def _preview(self, make, title: str, filename: str) -> None:  # noqa: ANN001 - () -> bytes
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
@@ -90,7 +103,9 @@ class KaderActions(QObject):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"kader-{date.today():%Y%m%d}.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(self._page, title, suggested, self.tr("Buku kerja Excel (*.xlsx)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self._page, title, suggested, self.tr("Buku kerja Excel (*.xlsx)")
+        )
         if path:
             self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 

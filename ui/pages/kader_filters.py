@@ -30,8 +30,12 @@ class KaderFilters(QWidget):
         self.status_combo.setObjectName("filterStatus")
         self.tingkatan_combo = QComboBox()
         self.tingkatan_combo.setObjectName("filterTingkatan")
-        for combo, length in ((self.kelurahan_combo, 18), (self.posyandu_combo, 17), (self.status_combo, 11),
-                              (self.tingkatan_combo, 13)):  # fmt: skip
+        for combo, length in (
+            (self.kelurahan_combo, 18),
+            (self.posyandu_combo, 17),
+            (self.status_combo, 11),
+            (self.tingkatan_combo, 13),
+        ):
             combo.setMinimumContentsLength(length)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMaxVisibleItems(20)

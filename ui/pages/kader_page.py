@@ -39,8 +39,16 @@ from widgets.table_model import Column
 
 ROW_HEIGHT = 28
 # column key → initial width in pixels; Nama takes what is left (about 200 px at 1366×768)
-WIDTHS = {"nik": 168, "jenis_kelamin": 40, "posyandu": 155, "kelurahan": 120, "jabatan": 110,
-          "tingkatan": 88, "status": 80, "hp": 122}  # fmt: skip
+WIDTHS = {
+    "nik": 168,
+    "jenis_kelamin": 40,
+    "posyandu": 155,
+    "kelurahan": 120,
+    "jabatan": 110,
+    "tingkatan": 88,
+    "status": 80,
+    "hp": 122,
+}
 
 
 def _nik(row: KaderRow) -> str:
@@ -57,8 +65,10 @@ def kader_columns() -> list[Column]:
     def tr(text: str) -> str:
         return QCoreApplication.translate("KaderPage", text)
 
-    nik_tip = tr("⚠ NIK perlu dicek: angka ke-16 mungkin hilang saat dibaca dari Excel. Cocokkan dengan KTP/KK, "
-                 "lalu buka data kader ini dan hapus tanda centang \"NIK perlu dicek\".")
+    nik_tip = tr(
+        "⚠ NIK perlu dicek: angka ke-16 mungkin hilang saat dibaca dari Excel. Cocokkan dengan KTP/KK, "
+        'lalu buka data kader ini dan hapus tanda centang "NIK perlu dicek".'
+    )
     return [
         Column("nama", tr("Nama"), lambda r: r.nama),
         Column("nik", tr("NIK"), _nik, tooltip=lambda r: nik_tip if r.nik_perlu_dicek else ""),
@@ -73,8 +83,9 @@ def kader_columns() -> list[Column]:
 
 
 def _search(text: str, filters: dict, order_by: str, descending: bool, limit: int, offset: int):  # noqa: ANN202
-    page = search_kader(text, KaderFilter(**filters), order_by=order_by, descending=descending,
-                        limit=limit, offset=offset)  # fmt: skip
+    page = search_kader(
+        text, KaderFilter(**filters), order_by=order_by, descending=descending, limit=limit, offset=offset
+    )
     return page.total, page.rows
 
 
@@ -84,9 +95,14 @@ class KaderPage(QWidget):
         self._ctx = ctx
         self._undo: list[KaderSnapshot] = []
         self._registry_total = 0
-        self.model = PagedSearchModel(kader_columns(), _search, sortable=SORT_COLUMNS.keys(),
-                                      muted=lambda r: r.status != "aktif",
-                                      warn={"nik": lambda r: r.nik_perlu_dicek}, parent=self)  # fmt: skip
+        self.model = PagedSearchModel(
+            kader_columns(),
+            _search,
+            sortable=SORT_COLUMNS.keys(),
+            muted=lambda r: r.status != "aktif",
+            warn={"nik": lambda r: r.nik_perlu_dicek},
+            parent=self,
+        )
         self._build(spec)
         self.actions = KaderActions(self, ctx, self.filters)
         self._connect()
@@ -100,20 +116,42 @@ class KaderPage(QWidget):
         title.setObjectName("pageTitle")
         self.search_box = SearchBox()
         self.search_box.setPlaceholderText(self.tr("Cari kader…  (Ctrl+F)"))
-        self.search_box.setToolTip(self.tr("Cari menurut nama, NIK, nama posyandu atau kelurahan. Beberapa kata: semuanya harus cocok."))
+        self.search_box.setToolTip(
+            self.tr(
+                "Cari menurut nama, NIK, nama posyandu atau kelurahan. Beberapa kata: semuanya harus cocok."
+            )
+        )
         self.search_box.setMinimumWidth(280)
         self.filters = KaderFilters()
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.filters)
 
-        self.add_button = self._button(self.tr("Tambah"), "user-plus.svg", self.tr("Tambah kader (Ins)"), primary=True)
-        self.edit_button = self._button(self.tr("Ubah"), "pencil.svg", self.tr("Buka kader yang dipilih (Enter)"))
-        self.delete_button = self._button(self.tr("Hapus"), "trash.svg", self.tr("Hapus kader yang dipilih (Del)"))
-        self.print_button = self._button(self.tr("Cetak daftar…"), "printer.svg", self.tr("Daftar kader per kelurahan atau posyandu (PDF)"))
-        self.recap_button = self._button(self.tr("Cetak rekap…"), "clipboard-list.svg", self.tr("Rekap kader per posyandu, tingkatan dan kelurahan (PDF)"))
-        self.import_button = self._button(self.tr("Impor Excel…"), "file-import.svg", self.tr("Baca daftar kader dari file .xlsx"))
-        self.export_button = self._button(self.tr("Ekspor Excel…"), "file-export.svg", self.tr("Simpan kader (sesuai saringan kelurahan, posyandu, status, tingkatan) ke file .xlsx"))
+        self.add_button = self._button(
+            self.tr("Tambah"), "user-plus.svg", self.tr("Tambah kader (Ins)"), primary=True
+        )
+        self.edit_button = self._button(
+            self.tr("Ubah"), "pencil.svg", self.tr("Buka kader yang dipilih (Enter)")
+        )
+        self.delete_button = self._button(
+            self.tr("Hapus"), "trash.svg", self.tr("Hapus kader yang dipilih (Del)")
+        )
+        self.print_button = self._button(
+            self.tr("Cetak daftar…"), "printer.svg", self.tr("Daftar kader per kelurahan atau posyandu (PDF)")
+        )
+        self.recap_button = self._button(
+            self.tr("Cetak rekap…"),
+            "clipboard-list.svg",
+            self.tr("Rekap kader per posyandu, tingkatan dan kelurahan (PDF)"),
+        )
+        self.import_button = self._button(
+            self.tr("Impor Excel…"), "file-import.svg", self.tr("Baca daftar kader dari file .xlsx")
+        )
+        self.export_button = self._button(
+            self.tr("Ekspor Excel…"),
+            "file-export.svg",
+            self.tr("Simpan kader (sesuai saringan kelurahan, posyandu, status, tingkatan) ke file .xlsx"),
+        )
         bar = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
@@ -187,9 +225,11 @@ class KaderPage(QWidget):
         self.recap_button.clicked.connect(self.actions.print_recap)
         self.import_button.clicked.connect(self.actions.import_excel)
         self.export_button.clicked.connect(self.actions.export_excel)
-        shortcuts = ((QKeySequence(Qt.Key.Key_Insert), self.add_kader, self),
-                     (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_delete, self),
-                     (QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.table))  # fmt: skip
+        shortcuts = (
+            (QKeySequence(Qt.Key.Key_Insert), self.add_kader, self),
+            (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_delete, self),
+            (QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.table),
+        )
         for keys, slot, scope in shortcuts:
             shortcut = QShortcut(keys, scope)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -279,7 +319,9 @@ class KaderPage(QWidget):
         if row is None:
             return
         title = self.tr("Hapus kader")
-        if not messages.confirm(self, title, self.tr("Hapus {0} dari daftar kader?\n(Ctrl+Z membatalkan.)").format(row.nama)):
+        if not messages.confirm(
+            self, title, self.tr("Hapus {0} dari daftar kader?\n(Ctrl+Z membatalkan.)").format(row.nama)
+        ):
             return
         position = self.table.selectionModel().selectedRows()[0].row()
         try:

@@ -35,8 +35,16 @@ from widgets.table_model import Column, RowTableModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignCenter
-WIDTHS = {"kelurahan": 125, "nomor_registrasi": 140, "strata": 125, "status_ilp": 56, "hari_buka": 135,
-          "ketua": 142, "kader": 62, "aktif": 76}  # fmt: skip
+WIDTHS = {
+    "kelurahan": 125,
+    "nomor_registrasi": 140,
+    "strata": 125,
+    "status_ilp": 56,
+    "hari_buka": 135,
+    "ketua": 142,
+    "kader": 62,
+    "aktif": 76,
+}
 
 
 def posyandu_columns() -> list[Column]:
@@ -50,15 +58,27 @@ def posyandu_columns() -> list[Column]:
         Column("nama", tr("Nama"), lambda r: r.nama),
         Column("kelurahan", tr("Kelurahan"), lambda r: r.kelurahan),
         Column("nomor_registrasi", tr("No. registrasi"), lambda r: r.nomor_registrasi),
-        Column("strata", tr("Strata"), strata, sort_key=lambda r: (STRATA.index(r.strata) if r.strata in STRATA else -1)),
+        Column(
+            "strata",
+            tr("Strata"),
+            strata,
+            sort_key=lambda r: STRATA.index(r.strata) if r.strata in STRATA else -1,
+        ),
         Column("status_ilp", tr("ILP"), lambda r: tr("Sudah") if r.status_ilp else tr("Belum"), align=CENTER),
         Column("hari_buka", tr("Hari buka"), lambda r: r.hari_buka),
         Column("ketua", tr("Ketua"), lambda r: r.ketua),
-        Column("kader", tr("Kader"), lambda r: f"{r.jumlah_kader_aktif}/{r.jumlah_kader}",
-               sort_key=lambda r: r.jumlah_kader_aktif, align=RIGHT,
-               tooltip=lambda r: tr("{0} kader aktif dari {1} terdaftar").format(r.jumlah_kader_aktif, r.jumlah_kader)),
+        Column(
+            "kader",
+            tr("Kader"),
+            lambda r: f"{r.jumlah_kader_aktif}/{r.jumlah_kader}",
+            sort_key=lambda r: r.jumlah_kader_aktif,
+            align=RIGHT,
+            tooltip=lambda r: tr("{0} kader aktif dari {1} terdaftar").format(
+                r.jumlah_kader_aktif, r.jumlah_kader
+            ),
+        ),
         Column("aktif", tr("Status"), lambda r: tr("Aktif") if r.aktif else tr("Nonaktif")),
-    ]  # fmt: skip
+    ]
 
 
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
@@ -86,7 +106,9 @@ class PosyanduPage(QWidget):
         self.kelurahan_combo.setMinimumContentsLength(18)
         self.strata_combo = _combo([(tr("Semua strata"), ""), *((s, s) for s in STRATA)])
         self.ilp_combo = _combo([(tr("ILP: semua"), None), (tr("Sudah ILP"), True), (tr("Belum ILP"), False)])
-        self.aktif_combo = _combo([(tr("Posyandu aktif"), True), (tr("Nonaktif"), False), (tr("Aktif dan nonaktif"), None)])
+        self.aktif_combo = _combo(
+            [(tr("Posyandu aktif"), True), (tr("Nonaktif"), False), (tr("Aktif dan nonaktif"), None)]
+        )
         filters = QHBoxLayout()
         for combo in (self.kelurahan_combo, self.strata_combo, self.ilp_combo, self.aktif_combo):
             filters.addWidget(combo)
@@ -154,20 +176,28 @@ class PosyanduPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         everything = list_posyandu()
-        refill(self.kelurahan_combo, [(n, k) for k, n in kelurahan_choices(everything)], first=self.tr("Semua kelurahan"))
+        refill(
+            self.kelurahan_combo,
+            [(n, k) for k, n in kelurahan_choices(everything)],
+            first=self.tr("Semua kelurahan"),
+        )
         self._reload()
 
     @Slot()
     def _reload(self) -> None:
         selected = self.selected_row()
         filters = PosyanduFilter(
-            kode_wilayah=self.kelurahan_combo.currentData() or "", strata=self.strata_combo.currentData() or "",
-            aktif=self.aktif_combo.currentData(), status_ilp=self.ilp_combo.currentData(),
-        )  # fmt: skip
+            kode_wilayah=self.kelurahan_combo.currentData() or "",
+            strata=self.strata_combo.currentData() or "",
+            aktif=self.aktif_combo.currentData(),
+            status_ilp=self.ilp_combo.currentData(),
+        )
         rows = list_posyandu(filters)
         self.model.set_rows(rows)
         kader = sum(r.jumlah_kader_aktif for r in rows)
-        self.count_label.setText(self.tr("{0} posyandu · {1} kader aktif").format(angka(len(rows)), angka(kader)))
+        self.count_label.setText(
+            self.tr("{0} posyandu · {1} kader aktif").format(angka(len(rows)), angka(kader))
+        )
         if selected is not None:
             self.select_posyandu(selected.id)
 
@@ -186,7 +216,9 @@ class PosyanduPage(QWidget):
         row = self.selected_row()
         for button in (self.edit_button, self.active_button, self.history_button):
             button.setEnabled(row is not None)
-        self.active_button.setText(self.tr("Aktifkan kembali") if row is not None and not row.aktif else self.tr("Nonaktifkan"))
+        self.active_button.setText(
+            self.tr("Aktifkan kembali") if row is not None and not row.aktif else self.tr("Nonaktifkan")
+        )
 
     # ------------------------------------------------------------------ actions
     def _changed(self, message: str, posyandu_id: int) -> None:
@@ -222,7 +254,9 @@ class PosyanduPage(QWidget):
             return
         title = self.tr("Status posyandu")
         if row.aktif:
-            question = self.tr("Nonaktifkan {0}? {1} kader tetap tercatat di posyandu ini.").format(row.nama, row.jumlah_kader)
+            question = self.tr("Nonaktifkan {0}? {1} kader tetap tercatat di posyandu ini.").format(
+                row.nama, row.jumlah_kader
+            )
             if not messages.confirm(self, title, question):
                 return
         try:
