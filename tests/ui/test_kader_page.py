@@ -285,3 +285,47 @@ def test_training_history_rows_are_added_and_removed_in_the_dialog(page, qtbot, 
     assert seen["tab"] == "Riwayat pelatihan (1)"
     assert "tidak ada di kalender" in str(seen["error"])
     assert seen["after_remove"] == []
+
+
+def test_preview_saves_the_previewed_bytes_and_prints_every_page(page, qtbot, tmp_path) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    with_modal(qtbot, lambda: click(qtbot, page.recap_button), lambda dialog: dialog.accept())
+    preview = page.actions.last_preview
+    assert preview.windowTitle() == "Rekap kader"
+    saved = tmp_path / "rekap.pdf"
+    preview.save_to(saved)
+    assert saved.read_bytes() == preview.pdf_bytes()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_to(printer) == preview.page_count()
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == preview.page_count()
+    preview.reject()
+
+
+def test_a_slow_search_waits_for_a_typing_pause(page, qtbot) -> None:
+    resets: list[str] = []
+    page.model.modelReset.connect(lambda: resets.append(page.model.text))
+    page.search_box.report_elapsed(80.0)  # as if the last search had taken 80 ms
+    qtbot.keyClicks(page.search_box, "budi")
+    assert resets == [], "no search while typing on"
+    qtbot.waitUntil(lambda: resets == ["budi"], timeout=2000)
+    assert names(page) == ["Budi Santoso"]
+
+
+def test_riwayat_button_shows_the_changes_of_this_kader(page, qtbot, registry) -> None:
+    select(page, "Budi Santoso")
+    actions: list[str] = []
+
+    def history(dialog) -> None:  # noqa: ANN001
+        actions.extend(entry.aksi for entry in dialog.view.entries())
+        dialog.reject()
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        with_modal(qtbot, lambda: click(qtbot, dialog.history_button), history)
+        dialog.reject()
+
+    with_modal(qtbot, lambda: click(qtbot, page.edit_button), drive)
+    assert actions == ["tambah"]
