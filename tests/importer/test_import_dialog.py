@@ -85,12 +85,35 @@ def test_galat_rows_block_import_and_report_saves(qtbot, monkeypatch, office, no
     assert ("Kader", 10, "No. KTP", "galat", "NIK harus 16 angka (tertulis 15 angka).") in rows
 
 
-def test_screenshot(qtbot, monkeypatch, office, no_dialogs, tmp_path):
-    dialog = _open(qtbot, monkeypatch, messy_workbook(tmp_path / "kader.xlsx"))
-    out = tmp_path / "kader_import_dialog.png"
-    assert dialog.grab().save(str(out))
-    import os
-    import shutil
+def test_cancel_while_reading(qtbot, monkeypatch, office, no_dialogs, tmp_path):
+    from tests.importer.corpus import _many_rows
 
-    if os.environ.get("SCREENSHOT_DIR"):
-        shutil.copy(out, os.environ["SCREENSHOT_DIR"])
+    dialog = KaderImportDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(kader_import_dialog.QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(_many_rows(tmp_path / "besar.xlsx", 19_000)), ""))  # fmt: skip
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress_widget.isVisible() and not dialog.choose_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog._worker is None, timeout=20000)
+    assert "dibatalkan" in dialog.summary_label.text()
+    assert dialog.plan is None and not dialog.import_button.isEnabled() and dialog.choose_button.isEnabled()
+
+
+def test_screenshot(qtbot, monkeypatch, office, no_dialogs, tmp_path, qapp):
+    """Leaves tests/screenshots/kader-import-dialog.png (git-ignored) for a person to look at."""
+    from pathlib import Path
+
+    from ui.app import apply_style
+
+    apply_style(qapp)
+    try:
+        dialog = _open(qtbot, monkeypatch, messy_workbook(tmp_path / "kader.xlsx"))
+        dialog.resize(1200, 680)
+        qtbot.wait(100)  # let the layout settle after the progress row hides
+        out = Path(__file__).resolve().parent.parent / "screenshots"
+        out.mkdir(exist_ok=True)
+        assert dialog.grab().save(str(out / "kader-import-dialog.png"))
+    finally:
+        qapp.setStyleSheet("")

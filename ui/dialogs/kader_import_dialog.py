@@ -49,7 +49,7 @@ class KaderImportDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self.setWindowTitle(self.tr("Impor kader dari Excel"))
-        self.resize(1100, 680)
+        self.resize(1200, 680)
         self.path: Path | None = None
         self.book: WorkbookData | None = None
         self.parsed = None
@@ -79,14 +79,15 @@ class KaderImportDialog(QDialog):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_label)
         progress_row.addWidget(self.cancel_button)
-        self.progress_widget = QWidget(visible=False)
+        self.progress_widget = QWidget()
         self.progress_widget.setLayout(progress_row)
         layout.addWidget(self.progress_widget)
+        self.progress_widget.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_mapping())
         splitter.addWidget(self._build_preview())
-        splitter.setSizes([345, 755])
+        splitter.setSizes([380, 820])
         layout.addWidget(splitter, 1)
 
         options = QHBoxLayout()
@@ -129,7 +130,7 @@ class KaderImportDialog(QDialog):
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Kolom di berkas"), self.tr("Diisi ke")])
         self.mapping_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.mapping_table.setColumnWidth(1, 175)
+        self.mapping_table.setColumnWidth(1, 215)
         self.mapping_table.verticalHeader().hide()
         column.addWidget(QLabel(self.tr("<b>Pemetaan kolom</b>")))
         column.addWidget(self.sheet_combo)
@@ -290,7 +291,8 @@ class KaderImportDialog(QDialog):
             return
         self.preview_model.set_rows(self.plan.rows)
         self.preview.resizeColumnsToContents()
-        for key, widest in (("nama", 220), ("kelurahan", 130), ("posyandu", 130)):
+        caps = (("baris", 64), ("status", 140), ("nama", 190), ("nik", 150), ("posyandu", 180))
+        for key, widest in caps:
             position = self.preview_model.column_position(key)
             self.preview.setColumnWidth(position, min(self.preview.columnWidth(position), widest))
         first_issue = next((i for i, r in enumerate(self.plan.rows) if r.status in (GALAT, PERINGATAN)), 0)

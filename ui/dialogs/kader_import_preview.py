@@ -33,6 +33,13 @@ def _reason(row) -> str:  # noqa: ANN001 - PlanRow
     return " ".join(p.reason for p in found[:3])
 
 
+def _place(row) -> str:  # noqa: ANN001 - PlanRow
+    record = row.record
+    if record is None:
+        return ""
+    return " · ".join(part for part in (record.posyandu, record.kelurahan) if part)
+
+
 class PreviewModel(RowTableModel):
     """Plan rows with the status cell coloured (the text says the same for colour-blind users)."""
 
@@ -50,8 +57,7 @@ def preview_columns() -> list[Column]:
         Column("status", _tr("Status"), lambda r: status_text(r.status)),
         Column("nama", _tr("Nama"), lambda r: record(r).nama if record(r) else ""),
         Column("nik", _tr("NIK"), lambda r: mask_nik(record(r).nik) if record(r) and record(r).nik else ""),
-        Column("kelurahan", _tr("Kelurahan"), lambda r: record(r).kelurahan if record(r) else ""),
-        Column("posyandu", _tr("Posyandu"), lambda r: record(r).posyandu if record(r) else ""),
+        Column("posyandu", _tr("Posyandu · Kelurahan"), _place),
         Column("keterangan", _tr("Keterangan"), _reason, tooltip=lambda r: "\n".join(
             p.line() for p in r.problems + r.warnings + r.notes)),
     ]  # fmt: skip
