@@ -329,3 +329,13 @@ def test_riwayat_button_shows_the_changes_of_this_kader(page, qtbot, registry) -
 
     with_modal(qtbot, lambda: click(qtbot, page.edit_button), drive)
     assert actions == ["tambah"]
+
+
+def test_digits_search_waits_for_the_fourth_digit(page, qtbot) -> None:
+    queried: list[str] = []
+    page.model.queried.connect(lambda _ms: queried.append(page.model.text))
+    qtbot.keyClicks(page.search_box, "187")
+    assert queried == [] and page.count_label.text() == "Ketik sedikitnya 4 angka untuk mencari NIK."
+    qtbot.keyClicks(page.search_box, "2")
+    qtbot.waitUntil(lambda: queried == ["1872"])
+    assert names(page) == ["Budi Santoso", "Rina Wulandari"]

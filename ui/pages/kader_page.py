@@ -38,6 +38,7 @@ from widgets.search_box import SearchBox
 from widgets.table_model import Column
 
 ROW_HEIGHT = 28
+MIN_NIK_DIGITS = 4
 # column key → initial width in pixels; Nama takes what is left (about 200 px at 1366×768)
 WIDTHS = {
     "nik": 168,
@@ -49,6 +50,12 @@ WIDTHS = {
     "status": 80,
     "hp": 122,
 }
+
+
+def searches(text: str) -> bool:
+    """Whether ``text`` is worth a query: 1–3 digits match nearly every NIK (they all start with
+    the same province and kota code), so a digits-only search waits for the fourth digit."""
+    return not (text.isdigit() and len(text) < MIN_NIK_DIGITS)
 
 
 def _nik(row: KaderRow) -> str:
@@ -241,10 +248,16 @@ class KaderPage(QWidget):
         """Reload choices, the registry count and the rows (after any registry change)."""
         self.filters.set_posyandu(list_posyandu())
         self._registry_total = search_kader("", None, limit=0).total
-        self.model.set_query(self.search_box.text().strip(), self.filters.value())
+        text = self.search_box.text().strip()
+        self.model.set_query(text if searches(text) else self.model.text, self.filters.value())
 
     @Slot(str)
     def _on_search(self, text: str) -> None:
+        if not searches(text):
+            self.count_label.setText(
+                self.tr("Ketik sedikitnya {0} angka untuk mencari NIK.").format(MIN_NIK_DIGITS)
+            )
+            return
         self.model.set_query(text=text)
 
     @Slot()
