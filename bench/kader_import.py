@@ -14,16 +14,14 @@ The issue's aim is impor ≤ 2 × openpyxl. ``.venv/bin/python bench/kader_impor
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from openpyxl import Workbook, load_workbook  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
 
 from db.database import db  # noqa: E402
 from db.importer.apply import apply_plan  # noqa: E402
@@ -32,37 +30,8 @@ from db.importer.plan import ImportOptions  # noqa: E402
 from db.models import Posyandu  # noqa: E402
 from db.paths import DataPaths  # noqa: E402
 from db.services.demo import load_demo  # noqa: E402
-from db.services.kader_columns import HEADERS  # noqa: E402
 from db.session import DataStore  # noqa: E402
-
-SPELLINGS = {"Tejo Agung": ("Tejoagung", "Kel. Tejo Agung"), "Iring Mulyo": ("Iringmulyo", "IRING MULYO")}
-
-
-def build(path: Path, rows: int, posyandu: list[tuple[str, str, str]], seed: int = 5) -> Path:
-    """``posyandu``: (nama, kelurahan name, kelurahan code) of the registry."""
-    rng = random.Random(seed)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Kader")
-    ws.append(["DAFTAR KADER POSYANDU KOTA METRO"])
-    ws.append(["TAHUN 2025"])
-    ws.append([])
-    ws.append(list(HEADERS))
-    for number in range(1, rows + 1):
-        nama, kelurahan, kode = rng.choice(posyandu)
-        born = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 40))
-        woman = rng.random() < 0.9
-        day = born.day + (40 if woman else 0)
-        nik = f"{kode[:8].replace('.', '')}{day:02d}{born:%m%y}{number:04d}"
-        kel = rng.choice((kelurahan, *SPELLINGS.get(kelurahan, ())))
-        born_cell = born.strftime("%d-%m-%Y") if number % 2 else (born - date(1899, 12, 30)).days
-        ws.append([number, f"Kader Nomor {number}", nik, "P" if woman else "L", "Metro", born_cell, "Islam", "SMA/SMK",
-                   "Ibu Rumah Tangga", f"Jl. Mawar No. {number % 90 + 1}", number % 20 + 1, number % 9 + 1, kel, nama,
-                   int(f"812{number:08d}"), "Anggota", "", "Purwa", "aktif", "", None, None, ""])  # fmt: skip
-    ws.append([])
-    ws.append(["Jumlah", None, rows])
-    wb.save(path)
-    return path
-
+from tests.importer.builders import roster_workbook  # noqa: E402
 
 def _openpyxl_alone(path: Path) -> float:
     started = time.perf_counter()
@@ -96,7 +65,7 @@ def main() -> None:
             db.execute_sql("DELETE FROM riwayat_pelatihan")
             db.execute_sql("DELETE FROM kader")
             if path is None:
-                path = build(work / "kader.xlsx", args.rows, _registry_posyandu())
+                path = roster_workbook(work / "kader.xlsx", args.rows, _registry_posyandu())
             reads.append(_openpyxl_alone(path))
             started = time.perf_counter()
             plan = plan_file(path, ImportOptions())

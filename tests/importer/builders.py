@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+
+from db.services.kader_columns import HEADERS
 
 NIK_SITI = 1872046107850001  # P, 21-07-1985 (stored by Excel as a number)
 NIK_SRI = "1872045203900002"  # P, 12-03-1990
@@ -58,12 +61,30 @@ def messy_workbook(path: Path, *, bad_row: bool = True, rename: dict[str, str] |
     return path
 
 
-def simple_workbook(path: Path, rows: list[list[object]], header: list[str] | None = None, **sheet_kw) -> Path:
-    book = Workbook()
-    ws = book.active
-    ws.title = sheet_kw.get("title", "Sheet1")
-    ws.append(header or ["Nama", "NIK", "JK", "Tanggal Lahir", "Kelurahan", "Posyandu"])
-    for values in rows:
-        ws.append(values)
-    book.save(path)
+SPELLINGS = {"Tejo Agung": ("Tejoagung", "Kel. Tejo Agung"), "Iring Mulyo": ("Iringmulyo", "IRING MULYO")}
+
+
+def roster_workbook(path: Path, rows: int, posyandu: list[tuple[str, str, str]], seed: int = 5) -> Path:
+    """A valid roster of ``rows`` kader (bench and timing tests). ``posyandu``: (nama, kelurahan name, kelurahan code) of the registry."""
+    rng = random.Random(seed)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Kader")
+    ws.append(["DAFTAR KADER POSYANDU KOTA METRO"])
+    ws.append(["TAHUN 2025"])
+    ws.append([])
+    ws.append(list(HEADERS))
+    for number in range(1, rows + 1):
+        nama, kelurahan, kode = rng.choice(posyandu)
+        born = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 40))
+        woman = rng.random() < 0.9
+        day = born.day + (40 if woman else 0)
+        nik = f"{kode[:8].replace('.', '')}{day:02d}{born:%m%y}{number:04d}"
+        kel = rng.choice((kelurahan, *SPELLINGS.get(kelurahan, ())))
+        born_cell = born.strftime("%d-%m-%Y") if number % 2 else (born - date(1899, 12, 30)).days
+        ws.append([number, f"Kader Nomor {number}", nik, "P" if woman else "L", "Metro", born_cell, "Islam", "SMA/SMK",
+                   "Ibu Rumah Tangga", f"Jl. Mawar No. {number % 90 + 1}", number % 20 + 1, number % 9 + 1, kel, nama,
+                   int(f"812{number:08d}"), "Anggota", "", "Purwa", "aktif", "", None, None, ""])  # fmt: skip
+    ws.append([])
+    ws.append(["Jumlah", None, rows])
+    wb.save(path)
     return path

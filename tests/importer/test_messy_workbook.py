@@ -96,3 +96,17 @@ def test_row_without_name_after_a_blank_row_is_an_error_not_a_footer(office, tmp
     plan = plan_file(book(tmp_path / "k.xlsx", [ROW_SITI, [None] * 6, [None, *ROW_BUDI[1:]]], HEAD))
     assert _statuses(plan) == {2: "baru", 4: "galat"}
     assert any(l.row == 4 and l.column == "Nama" for l in report_lines(plan))
+
+
+def test_valid_230_row_roster_imports_within_5_seconds(office, tmp_path):
+    import time
+
+    from tests.importer.builders import roster_workbook
+
+    posyandu = [("Melati", "Tejo Agung", TEJO_AGUNG), ("Mawar", "Iring Mulyo", IRING_MULYO)]
+    path = roster_workbook(tmp_path / "roster.xlsx", 230, posyandu)
+    started = time.perf_counter()
+    result = apply_plan(plan_file(path))
+    elapsed = time.perf_counter() - started
+    assert result.created == 230 and Kader.select().count() == 230
+    assert elapsed <= 5.0, f"{elapsed:.2f} s"
