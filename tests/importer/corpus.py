@@ -136,6 +136,20 @@ def _xlsm(path: Path) -> Path:
     return path
 
 
+def _two_row_header(path: Path) -> Path:
+    def setup(wb):
+        ws = wb.active
+        ws.append(["DAFTAR KADER"])
+        ws.append(["No", "Nama", "NIK", "Tempat / Tgl Lahir", None, "Kelurahan", "Posyandu"])
+        ws.append([None, None, None, "Tempat", "Tanggal", None, None])
+        ws.merge_cells("D2:E2")
+        for col in "ABCFG":
+            ws.merge_cells(f"{col}2:{col}3")
+        ws.append([1, "Siti Aminah", "1872046107850001", "Metro", "21-07-1985", "Tejo Agung", "Melati"])
+
+    return book(path, [], None, setup=setup)
+
+
 def _raw(data: bytes) -> Callable[[Path], Path]:
     def build(path: Path) -> Path:
         path.write_bytes(data)
@@ -201,4 +215,5 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
     "HP tidak sah": (lambda p: book(p, [[*ROW_SITI, "12345"]], [*HEAD, "No HP"]), ("rejected", "HP")),
     "tanggal mustahil": (lambda p: book(p, [[*ROW_SITI[:3], "31-02-1985", *ROW_SITI[4:]]]), ("rejected", "tidak ada di kalender")),
     "hanya judul": (lambda p: book(p, []), ("rejected", "Tidak ada baris data")),
+    "judul dua baris (sel gabung)": (_two_row_header, ("imported", 1)),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import psutil
 import pytest
 
 from db.importer.apply import apply_plan
@@ -36,16 +37,19 @@ def test_corpus_file(name, office, tmp_path):
     build, (outcome, expected) = CASES[name]
     path = build(tmp_path / "berkas.xlsx")
     before = dump()
+    rss = psutil.Process().memory_info().rss
     started = time.perf_counter()
     try:
         plan = plan_file(path, ImportOptions())
     except ImportRejected as exc:
         elapsed = time.perf_counter() - started
+        assert psutil.Process().memory_info().rss - rss < 300 * 1024 * 1024
         assert outcome == "rejected", f"{name}: {exc.message}"
         assert expected in exc.message
         assert elapsed <= SLOW.get(name, 30.0), f"{name} took {elapsed:.1f} s"
         assert dump() == before
         return
+    assert psutil.Process().memory_info().rss - rss < 300 * 1024 * 1024
     lines = report_lines(plan)
     if outcome == "rejected":
         assert not plan.can_apply
@@ -94,3 +98,18 @@ def test_uncertain_kelurahan_lists_candidates(office, tmp_path):
     plan = plan_file(CASES["kelurahan tidak pasti"][0](tmp_path / "k.xlsx"))
     (line,) = [l for l in report_lines(plan) if l.column == "Kelurahan"]
     assert line.row == 2 and "mungkin: Tejo Agung (18.72.04.1005)" in line.reason
+
+
+def test_numeric_nik_cells_are_never_accepted_silently(office, tmp_path):
+    """100 NIKs stored as numbers: 100 warnings, 0 rows importable until acknowledged."""
+    from tests.importer.corpus import HEAD, book
+
+    rows = [[f"Kader {i}", 1872046107850000 + i + 1, "P", "21-07-1985", "Tejo Agung", "Melati"] for i in range(100)]
+    path = book(tmp_path / "angka.xlsx", rows, HEAD)
+    plan = plan_file(path)
+    assert [row.status for row in plan.rows] == ["peringatan"] * 100 and not plan.can_apply
+    flagged = [l for l in report_lines(plan) if "digit terakhir mungkin hilang" in l.reason]
+    assert len(flagged) == 100 and {l.column for l in flagged} == {"NIK"}
+    accepted = plan_file(path, ImportOptions(accept_warnings=True))
+    assert apply_plan(accepted).created == 100
+    assert Kader.select().where(Kader.nik_perlu_dicek == True).count() == 100  # noqa: E712
