@@ -339,3 +339,18 @@ def test_digits_search_waits_for_the_fourth_digit(page, qtbot) -> None:
     qtbot.keyClicks(page.search_box, "2")
     qtbot.waitUntil(lambda: queried == ["1872"])
     assert names(page) == ["Budi Santoso", "Rina Wulandari"]
+
+
+def test_saving_unchanged_keeps_an_inactive_posyandu_and_a_far_address(page, qtbot, registry) -> None:
+    from db.services.posyandu import set_posyandu_active
+
+    far = "18.71.01.1003"  # Kedaton, Bandar Lampung: no posyandu of ours lies there
+    kader_id = save_kader(KaderForm(nama="Ani Lestari", posyandu_id=registry["mawar"], kode_wilayah=far))
+    set_posyandu_active(registry["mawar"], False)
+    page.refresh()
+    select(page, "Ani Lestari")
+    with_modal(
+        qtbot, lambda: QTest.keyClick(page.table, Qt.Key.Key_Return), lambda d: click(qtbot, d.ok_button)
+    )
+    stored = get_kader(kader_id).form
+    assert (stored.posyandu_id, stored.kode_wilayah) == (registry["mawar"], far)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import wilayah
 from db.errors import ValidationError
 from db.identity import parse_date
 from db.services.kader import KaderForm
@@ -70,6 +71,7 @@ class KaderFormWidget(QWidget):
         super().__init__(parent)
         self._posyandu = posyandu
         self._kelurahan = kelurahan
+        self._own_posyandu: int | None = None
         self.errors = FieldErrors()
         self._build_fields()
         left, right = QFormLayout(), QFormLayout()
@@ -174,7 +176,7 @@ class KaderFormWidget(QWidget):
     @Slot()
     def _refill_posyandu(self) -> None:
         kode = self.posyandu_kelurahan_combo.currentData() or ""
-        keep = self.posyandu_combo.currentData()
+        keep = self._own_posyandu or self.posyandu_combo.currentData()
         rows = posyandu_choices(self._posyandu, kode, keep)
         items = [(self._posyandu_label(r, with_kelurahan=not kode), r.id) for r in rows]
         refill(self.posyandu_combo, items, first=self.tr("– belum dipilih –"))
@@ -203,7 +205,11 @@ class KaderFormWidget(QWidget):
         self.alamat_edit.setText(form.alamat)
         self.rt_edit.setText(form.rt)
         self.rw_edit.setText(form.rw)
+        if form.kode_wilayah and self.kelurahan_combo.findData(form.kode_wilayah) < 0:
+            region = wilayah.get(form.kode_wilayah)  # an address outside the usual kelurahan stays as is
+            self.kelurahan_combo.addItem(region.nama if region else form.kode_wilayah, form.kode_wilayah)
         select_data(self.kelurahan_combo, form.kode_wilayah)
+        self._own_posyandu = form.posyandu_id  # offered even when it has been deactivated since
         own = next((r for r in self._posyandu if r.id == form.posyandu_id), None)
         select_data(self.posyandu_kelurahan_combo, own.kode_wilayah if own else (form.kode_wilayah or ""))
         self._refill_posyandu()
