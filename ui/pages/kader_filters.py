@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from db.services.posyandu import PosyanduRow
 from db.services.registry_fields import STATUS_KADER, TINGKATAN
-from ui.models.registry_choices import kelurahan_choices, posyandu_choices, refill
+from ui.models.registry_choices import kelurahan_choices, refill
 
 
 class KaderFilters(QWidget):
@@ -65,10 +65,20 @@ class KaderFilters(QWidget):
         self._refill_posyandu()
 
     def _refill_posyandu(self) -> None:
+        """Posyandu of the chosen kelurahan; deactivated ones last (their kader are still listed)."""
         kode = self.kelurahan_combo.currentData() or ""
-        rows = posyandu_choices(self._posyandu, kode, keep=self.posyandu_combo.currentData())
-        items = [(r.nama if kode else f"{r.nama} — {r.kelurahan}", r.id) for r in rows]
-        refill(self.posyandu_combo, items, first=self.tr("Semua posyandu"))
+        rows = sorted(
+            (r for r in self._posyandu if not kode or r.kode_wilayah == kode), key=lambda r: not r.aktif
+        )
+        refill(
+            self.posyandu_combo,
+            [(self._label(r, with_kelurahan=not kode), r.id) for r in rows],
+            first=self.tr("Semua posyandu"),
+        )
+
+    def _label(self, row: PosyanduRow, *, with_kelurahan: bool) -> str:
+        name = row.nama if row.aktif else self.tr("{0} (nonaktif)").format(row.nama)
+        return f"{name} — {row.kelurahan}" if with_kelurahan and row.kelurahan else name
 
     @Slot()
     def _on_kelurahan(self) -> None:
