@@ -81,3 +81,26 @@ def test_random_workbooks_end_imported_or_reported(wb, office, tmp_path):
     else:
         assert lines and all(line.reason for line in lines)
         assert dump() == before
+
+
+@settings(max_examples=max(EXAMPLES // 2, 50), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@given(flips=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8),
+       cut=st.one_of(st.none(), st.floats(0, 1)))  # fmt: skip
+def test_damaged_bytes_are_reported_never_raised(flips, cut, office, tmp_path):
+    from tests.importer.builders import messy_workbook
+
+    path = messy_workbook(tmp_path / "rusak.xlsx", bad_row=False)
+    data = bytearray(path.read_bytes())
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    if cut is not None:
+        data = data[: int(cut * len(data))]
+    path.write_bytes(bytes(data))
+    before = dump()
+    try:
+        plan = plan_file(path)
+    except ImportRejected as exc:
+        assert exc.message and dump() == before
+        return
+    assert report_lines(plan) or plan.can_apply
