@@ -4,9 +4,10 @@ Only what depends on the spreadsheet is judged here (cell types, Excel errors, f
 a value, numeric NIK cells, serial/1904 dates, TTL cells, names); the field rules (NIK
 structure, phone, choices, RT/RW) are the kader service's, applied once per row by the plan.
 
-Rows that are blank, footers ("Jumlah …", "Mengetahui", a place-and-date line, NIP lines) and
-the names of signers after a blank gap are skipped, and everything after the first footer line
-too. Kelurahan names are matched within the office's kab/kota; posyandu within the kelurahan.
+Blank rows are skipped. The first footer line ("Jumlah …", "Mengetahui", a place-and-date line,
+a NIP line, or after a blank gap a row with only a name or no name) ends the data; anything
+below it that still looks like a kader is reported, never dropped silently. Kelurahan names are
+matched within the office's kab/kota; posyandu within the kelurahan.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ _TEXT_FIELDS = (
 
 @dataclass(frozen=True)
 class KaderRecord:
-    """A kader as read from one row, cleaned and resolved (codes dotted, phone E.164)."""
+    """A kader as read from one row: texts cleaned, dates parsed, kelurahan/posyandu resolved
+    (codes dotted). NIK, phone and choices are as written; the service normalises them."""
 
     nama: str
     nik: str = ""
@@ -102,6 +104,7 @@ class _RowReader:
         self.sheet, self.mapping, self.row, self.epoch_1904 = sheet, mapping, row, epoch_1904
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self._raw: dict[str, object] = {}
 
     def problem(self, key: str, reason: str) -> None:
         col = self.mapping.column_of(key)
@@ -112,6 +115,12 @@ class _RowReader:
         self.warnings.append(Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason))
 
     def raw(self, key: str) -> object:
+        """The cell feeding ``key`` (None for an unmapped field); its faults reported once."""
+        if key not in self._raw:
+            self._raw[key] = self._read(key)
+        return self._raw[key]
+
+    def _read(self, key: str) -> object:
         col = self.mapping.column_of(key)
         if col is None:
             return None

@@ -110,3 +110,11 @@ def test_valid_230_row_roster_imports_within_5_seconds(office, tmp_path):
     elapsed = time.perf_counter() - started
     assert result.created == 230 and Kader.select().count() == 230
     assert elapsed <= 5.0, f"{elapsed:.2f} s"
+
+
+def test_excel_error_in_posyandu_is_reported_once(office, tmp_path):
+    from tests.importer.corpus import HEAD, ROW_SITI, book
+
+    plan = plan_file(book(tmp_path / "k.xlsx", [[*ROW_SITI[:5], "#N/A"]], HEAD))
+    lines = [l for l in report_lines(plan) if l.status == "galat"]
+    assert [(l.row, l.column, l.reason) for l in lines] == [(2, "Posyandu", "Sel berisi galat Excel #N/A; perbaiki rumusnya di Excel.")]
