@@ -164,8 +164,9 @@ def _status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, 
         plan_row.status = LEWATI
         plan_row.notes.append(Problem(row.sheet, row.row, "", f"Duplikat di dalam berkas: sama dengan baris {seen[key]}."))
         return plan_row
-    if key[1] is not None:
-        seen[key] = row.row
+    for known in (("nik", rec.nik), ("orang", _person(rec))):  # a later row without NIK matches by person
+        if known[1]:
+            seen.setdefault(known, row.row)
     plan_row.existing_id = snapshot.existing_kader(rec.nik, rec.nama, rec.tanggal_lahir)
     if plan_row.existing_id is not None:
         policy = "diperbarui" if options.on_duplicate == PERBARUI else "dilewati"

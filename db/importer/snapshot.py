@@ -38,17 +38,20 @@ class RegistrySnapshot:
     posyandu: list[PosyanduRef] = field(default_factory=list)
     kader_by_nik: dict[str, int] = field(default_factory=dict)
     kader_by_person: dict[tuple[str, date], int] = field(default_factory=dict)
+    kader_without_nik: set[int] = field(default_factory=set)
 
     def posyandu_in(self, kode_wilayah: str) -> list[PosyanduRef]:
         return [p for p in self.posyandu if p.kode_wilayah == kode_wilayah]
 
     def existing_kader(self, nik: str, nama: str, tanggal_lahir: date | None) -> int | None:
-        """Registry id of the same person: by NIK, else by name + birth date."""
-        if nik:
-            return self.kader_by_nik.get(nik)
-        if tanggal_lahir:
-            return self.kader_by_person.get((person_key(nama), tanggal_lahir))
-        return None
+        """Registry id of the same person: by NIK, else by name + birth date (a row with a NIK
+        matches that way only a registry kader who has no NIK yet)."""
+        if nik and nik in self.kader_by_nik:
+            return self.kader_by_nik[nik]
+        found = self.kader_by_person.get((person_key(nama), tanggal_lahir)) if tanggal_lahir else None
+        if found is not None and nik and found not in self.kader_without_nik:
+            return None
+        return found
 
 
 def load_snapshot() -> RegistrySnapshot:
@@ -65,6 +68,8 @@ def load_snapshot() -> RegistrySnapshot:
     for kader_id, nik, nama, lahir in query.iterator():
         if nik:
             snap.kader_by_nik[nik] = kader_id
+        else:
+            snap.kader_without_nik.add(kader_id)
         if lahir:
             born = lahir if isinstance(lahir, date) else date.fromisoformat(str(lahir)[:10])
             snap.kader_by_person[(person_key(nama), born)] = kader_id

@@ -118,3 +118,16 @@ def test_excel_error_in_posyandu_is_reported_once(office, tmp_path):
     plan = plan_file(book(tmp_path / "k.xlsx", [[*ROW_SITI[:5], "#N/A"]], HEAD))
     lines = [l for l in report_lines(plan) if l.status == "galat"]
     assert [(l.row, l.column, l.reason) for l in lines] == [(2, "Posyandu", "Sel berisi galat Excel #N/A; perbaiki rumusnya di Excel.")]
+
+
+def test_duplicates_by_name_and_birth_date_when_the_registry_has_no_nik(office, tmp_path):
+    from tests.importer.corpus import HEAD, ROW_BUDI, ROW_SITI, book
+
+    now = "2025-01-01T00:00:00"
+    old = Kader.create(nama="SITI  AMINAH", tanggal_lahir=date(1985, 7, 21), dibuat=now, diubah=now)
+    plan = plan_file(book(tmp_path / "k.xlsx", [ROW_SITI, [ROW_BUDI[0], "", *ROW_BUDI[2:]]], HEAD),
+                     ImportOptions(on_duplicate="perbarui"))  # fmt: skip
+    assert _statuses(plan) == {2: "perbarui", 3: "baru"}
+    assert plan.rows[0].existing_id == old.id
+    apply_plan(plan)
+    assert Kader.get_by_id(old.id).nik == "1872046107850001" and Kader.select().count() == 2
