@@ -30,6 +30,8 @@ def clean_text(value: object) -> str:
 
     Whole numbers come back without ``.0``; dates as ``DD-MM-YYYY``; booleans as "".
     """
+    if isinstance(value, str) and value.isascii() and value.isprintable() and "_x" not in value:
+        return " ".join(value.split())  # the common case, without the regex work below
     if value is None or isinstance(value, bool):
         return ""
     if isinstance(value, float):

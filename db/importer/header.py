@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from db.importer.problems import Problem
 from db.services.kader_columns import KADER_COLUMNS
@@ -117,8 +118,12 @@ class SheetMapping:
     headers: dict[int, str] = field(default_factory=dict)  # column → header text as written
     columns: dict[int, str] = field(default_factory=dict)  # column → field key
 
+    @cached_property
+    def _field_columns(self) -> dict[str, int]:
+        return {key: col for col, key in reversed(self.columns.items())}
+
     def column_of(self, key: str) -> int | None:
-        return next((col for col, found in self.columns.items() if found == key), None)
+        return self._field_columns.get(key)
 
     def header_of(self, col: int) -> str:
         return self.headers.get(col) or _column_letter(col)

@@ -201,12 +201,18 @@ def _person(reader: _RowReader) -> KaderRecord | None:
     )  # fmt: skip
 
 
+def _filled(value: object) -> bool:
+    return value is not None and bool(clean_text(value))
+
+
 def _filled_fields(sheet: SheetData, mapping: SheetMapping, row: int) -> list[str]:
-    return [key for col, key in mapping.columns.items() if key != "no" and clean_text(sheet.cell(row, col))]
+    return [key for col, key in mapping.columns.items() if key != "no" and _filled(sheet.cell(row, col))]
 
 
 def _footer_text(values: tuple[object, ...]) -> bool:
-    texts = [clean_text(v) for v in values if clean_text(v)]
+    if sum(1 for v in values if v is not None) > 8:  # a footer line has a few cells at most
+        return False
+    texts = [text for text in map(clean_text, values) if text]
     if not texts or len(texts) > 4:
         return False
     first = next((t for t in texts if not t.isdigit()), "")
