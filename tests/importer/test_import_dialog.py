@@ -101,19 +101,20 @@ def test_cancel_while_reading(qtbot, monkeypatch, office, no_dialogs, tmp_path):
     assert dialog.plan is None and not dialog.import_button.isEnabled() and dialog.choose_button.isEnabled()
 
 
-def test_screenshot(qtbot, monkeypatch, office, no_dialogs, tmp_path, qapp):
-    """Leaves tests/screenshots/kader-import-dialog.png (git-ignored) for a person to look at."""
+def test_screenshot(qtbot, monkeypatch, office, no_dialogs, tmp_path):
+    """Leaves tests/screenshots/kader-import-dialog.png (git-ignored) for a person to look at.
+
+    The app's stylesheet is set on the dialog only: changing the application-wide stylesheet
+    back and forth inside one test process crashes Qt in later tests."""
     from pathlib import Path
 
-    from ui.app import apply_style
+    from resources import resource_path
 
-    apply_style(qapp)
-    try:
-        dialog = _open(qtbot, monkeypatch, messy_workbook(tmp_path / "kader.xlsx"))
-        dialog.resize(1200, 680)
-        qtbot.wait(100)  # let the layout settle after the progress row hides
-        out = Path(__file__).resolve().parent.parent / "screenshots"
-        out.mkdir(exist_ok=True)
-        assert dialog.grab().save(str(out / "kader-import-dialog.png"))
-    finally:
-        qapp.setStyleSheet("")
+    dialog = _open(qtbot, monkeypatch, messy_workbook(tmp_path / "kader.xlsx"))
+    dialog.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    dialog.resize(1200, 680)
+    dialog.replan()  # column widths under the app's padding
+    qtbot.wait(100)  # let the layout settle after the progress row hides
+    out = Path(__file__).resolve().parent.parent / "screenshots"
+    out.mkdir(exist_ok=True)
+    assert dialog.grab().save(str(out / "kader-import-dialog.png"))
