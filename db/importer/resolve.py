@@ -10,11 +10,15 @@ second "Melati I". Results are cached per distinct name: a 5,000-row file has a 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from db import wilayah
 from db.importer.snapshot import RegistrySnapshot, posyandu_key
+
+
+_KIND_PREFIX = re.compile(r"^(?:posyandu|psy)\b\.?\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,4 +83,5 @@ class Resolver:
             return ResolvedPosyandu(
                 nama=name[:100], problem=f"Posyandu '{name[:60]}' belum terdaftar, tetapi mirip dengan: {options}. Samakan namanya."
             )
-        return ResolvedPosyandu(nama=" ".join(name.split())[:100])
+        bare = _KIND_PREFIX.sub("", " ".join(name.split())) or name  # "Posyandu Kenanga" → "Kenanga"
+        return ResolvedPosyandu(nama=bare[:100])

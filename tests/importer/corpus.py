@@ -211,7 +211,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
     "baris kosong berformat": (_formatted_empty_rows, ("imported", 1)),
     "kelurahan tak dikenal": (lambda p: book(p, [[*ROW_SITI[:4], "Antah Berantah", "Melati"]]), ("rejected", "tidak ditemukan")),
     "kelurahan tidak pasti": (lambda p: book(p, [[*ROW_SITI[:4], "Tejo Agungg", "Melati"]]), ("rejected", "Tejo Agung")),
-    "posyandu baru tanpa izin": (lambda p: book(p, [[*ROW_SITI[:5], "Kenanga"]]), ("rejected", "belum terdaftar")),
+    "posyandu baru tanpa izin": (lambda p: book(p, [[*ROW_SITI[:5], "POSYANDU  Kenanga"]]), ("rejected", "belum terdaftar")),
     "HP tidak sah": (lambda p: book(p, [[*ROW_SITI, "12345"]], [*HEAD, "No HP"]), ("rejected", "HP")),
     "tanggal mustahil": (lambda p: book(p, [[*ROW_SITI[:3], "31-02-1985", *ROW_SITI[4:]]]), ("rejected", "tidak ada di kalender")),
     "hanya judul": (lambda p: book(p, []), ("rejected", "Tidak ada baris data")),
