@@ -30,15 +30,16 @@ def record_form(record: KaderRecord, kader_id: int | None = None) -> KaderForm:
 
 
 def merged(existing: KaderForm, incoming: KaderForm) -> KaderForm:
-    """Update policy: the file's non-empty values win; fields it leaves empty keep their value."""
-    defaults = KaderForm()
+    """Update policy: every value the file gives wins; cells it leaves empty keep the stored
+    value. The "perlu dicek" mark stays until someone confirms the NIK in the app."""
     changes = {
         name: getattr(incoming, name)
         for name in _FORM_FIELDS
-        if getattr(incoming, name) not in (None, "") and getattr(incoming, name) != getattr(defaults, name)
+        if name != "nik_perlu_dicek" and getattr(incoming, name) not in (None, "")
     }
-    if existing.nik and incoming.nik == existing.nik and not incoming.nik_perlu_dicek:
-        changes["nik_perlu_dicek"] = existing.nik_perlu_dicek
+    if incoming.nik:
+        same = incoming.nik == existing.nik
+        changes["nik_perlu_dicek"] = incoming.nik_perlu_dicek or (same and existing.nik_perlu_dicek)
     return replace(existing, **changes)
 
 

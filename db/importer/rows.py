@@ -67,10 +67,10 @@ class KaderRecord:
     posyandu_id: int | None = None
     posyandu: str = ""  # name of the matched posyandu, or the new one's name as written
     hp: str = ""
-    jabatan: str = "Anggota"
+    jabatan: str = ""  # "" = not given: the service defaults it (Anggota), an update keeps it
     bidang: str = ""
     tingkatan: str = ""
-    status: str = "aktif"
+    status: str = ""  # "" = not given: aktif for a new kader, unchanged for an update
     sk_nomor: str = ""
     sk_tanggal: date | None = None
     mulai_aktif: date | None = None
@@ -192,8 +192,6 @@ def _person(reader: _RowReader) -> KaderRecord | None:
     hp = reader.text("hp")  # a number lost its leading 0: the service's normalise_phone restores it
     rt, rw = _rt_rw(reader)
     texts = {key: reader.text(key)[:500] for key in _TEXT_FIELDS}
-    texts["jabatan"] = texts["jabatan"] or "Anggota"
-    texts["status"] = texts["status"] or "aktif"
     return KaderRecord(
         nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric, tempat_lahir=place[:100],
         tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp,

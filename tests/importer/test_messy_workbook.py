@@ -131,3 +131,17 @@ def test_duplicates_by_name_and_birth_date_when_the_registry_has_no_nik(office, 
     assert plan.rows[0].existing_id == old.id
     apply_plan(plan)
     assert Kader.get_by_id(old.id).nik == "1872046107850001" and Kader.select().count() == 2
+
+
+def test_update_takes_every_value_the_file_gives_and_keeps_the_rest(office, tmp_path):
+    from tests.importer.corpus import HEAD, ROW_SITI, book
+
+    apply_plan(plan_file(book(tmp_path / "a.xlsx", [[*ROW_SITI, "Ketua", "nonaktif", "0812 3456 7890"]],
+                              [*HEAD, "Jabatan", "Status", "No HP"])))  # fmt: skip
+    siti = Kader.get()
+    assert (siti.jabatan, siti.status, siti.hp) == ("Ketua", "nonaktif", "+6281234567890")
+    update = plan_file(book(tmp_path / "b.xlsx", [[*ROW_SITI, "", "aktif"]], [*HEAD, "Jabatan", "Status"]),
+                       ImportOptions(on_duplicate="perbarui"))  # fmt: skip
+    assert apply_plan(update).updated == 1
+    siti = Kader.get()
+    assert (siti.jabatan, siti.status, siti.hp) == ("Ketua", "aktif", "+6281234567890")
