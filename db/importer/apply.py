@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from peewee import DatabaseError as PeeweeDatabaseError
+
 from db import audit
 from db.database import db
 from db.errors import DomainError, ValidationError
+from db.importer.forms import record_form
 from db.importer.plan import BARU, PERBARUI, ImportPlan, PlanRow
-from db.importer.forms import check_record
 from db.importer.problems import ImportRejected
 from db.services.kader import save_kader
 from db.services.posyandu import find_or_create_posyandu
@@ -32,8 +34,8 @@ class ApplyResult:
 
 def _save_row(row: PlanRow, posyandu_ids: dict[tuple[str, str], int], accept: bool) -> None:
     record, form = row.record, row.form
-    if form is None:
-        form = check_record(record, row.existing_id).form
+    if form is None:  # planned with a custom checker: the service validates on save anyway
+        form = record_form(record, row.existing_id)
     if record.posyandu_baru:
         form = replace(form, posyandu_id=posyandu_ids[(record.posyandu, record.kode_wilayah)])
     save_kader(form, accept_warnings=accept)
@@ -58,9 +60,12 @@ def apply_plan(plan: ImportPlan) -> ApplyResult:
             current = None
             audit.record("impor", "kader", None, {"baru": counts[BARU], "perbarui": counts[PERBARUI]},
                          f"Impor Excel: {counts[BARU]} baru, {counts[PERBARUI]} diperbarui")  # fmt: skip
-    except DomainError as exc:
+    except (DomainError, PeeweeDatabaseError) as exc:
         where = current.parsed if current is not None else None
-        reason = "; ".join(exc.problems.values()) if isinstance(exc, ValidationError) else exc.message
+        if isinstance(exc, ValidationError):
+            reason = "; ".join(exc.problems.values())
+        else:
+            reason = exc.message if isinstance(exc, DomainError) else f"basis data menolak penulisan ({exc})"
         if where is None:
             raise ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}") from exc
         raise ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}", where.sheet, where.row) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from peewee import IntegrityError
 
 from db.errors import ValidationError
 from db.importer import apply as apply_module
@@ -18,7 +19,9 @@ from tests.importer.conftest import dump
 from tests.importer.corpus import HEAD, ROW_BUDI, ROW_SITI, book
 
 
-def test_failure_on_a_later_row_rolls_back_every_earlier_write(office, tmp_path, monkeypatch):
+@pytest.mark.parametrize("error", [ValidationError("NIK ini sudah terdaftar atas nama X.", "nik"),
+                                   IntegrityError("UNIQUE constraint failed: kader.nik")])
+def test_failure_on_a_later_row_rolls_back_every_earlier_write(error, office, tmp_path, monkeypatch):
     rows = [ROW_SITI, ROW_BUDI, ["Ani", "1872044101900005", "P", "01-01-1990", "Tejo Agung", "Kenanga"]]
     plan = plan_file(book(tmp_path / "k.xlsx", rows, HEAD), ImportOptions(create_posyandu=True))
     assert plan.can_apply and plan.new_posyandu() == [("Kenanga", "18.72.04.1005")]
@@ -28,7 +31,7 @@ def test_failure_on_a_later_row_rolls_back_every_earlier_write(office, tmp_path,
     def failing(form, accept_warnings=False):
         calls.append(form.nama)
         if len(calls) == 3:
-            raise ValidationError("NIK ini sudah terdaftar atas nama X.", "nik")
+            raise error
         return real(form, accept_warnings=accept_warnings)
 
     monkeypatch.setattr(apply_module, "save_kader", failing)
