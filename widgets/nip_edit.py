@@ -8,7 +8,7 @@ typing, keeping the cursor after the same digit; :meth:`NipEdit.nip` gives the b
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 NIP_LENGTH = 18
@@ -52,9 +52,10 @@ def _position_after_digits(text: str, count: int) -> int:
 
 
 class NipEdit(QLineEdit):
-    """NIP entry; ``nipChanged(digits)`` fires on every edit."""
+    """NIP entry; ``nipChanged(digits)`` fires on every edit, ``left`` when focus moves away."""
 
     nipChanged = Signal(str)
+    left = Signal()  # focus moved away; unlike editingFinished it also fires for an incomplete NIP
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,10 @@ class NipEdit(QLineEdit):
             elif event.key() == Qt.Key.Key_Delete and pos < len(text) - 1 and text[pos] == " ":
                 self.setCursorPosition(pos + 1)
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def nip(self) -> str:
         """The digits only."""

@@ -53,3 +53,15 @@ def test_nip_changed_signal_carries_digits(edit, qtbot) -> None:
     with qtbot.waitSignal(edit.nipChanged) as blocker:
         edit.set_nip("19860926 201505 1 001")
     assert blocker.args == ["198609262015051001"]
+
+
+def test_left_fires_on_focus_out_even_when_incomplete(edit, qtbot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    edit.window().activateWindow()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "1986")
+    with qtbot.waitSignal(edit.left):
+        edit.clearFocus()
