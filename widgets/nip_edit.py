@@ -35,7 +35,8 @@ class NipValidator(QValidator):
             return QValidator.State.Invalid, text, pos
         grouped = group_digits(digits)
         cursor = _position_after_digits(grouped, digits_before_cursor)
-        state = QValidator.State.Acceptable if len(digits) in (0, NIP_LENGTH) else QValidator.State.Intermediate
+        complete = len(digits) in (0, NIP_LENGTH)
+        state = QValidator.State.Acceptable if complete else QValidator.State.Intermediate
         return state, grouped, cursor
 
 

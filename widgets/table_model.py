@@ -111,7 +111,8 @@ class RowTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         key = self._columns[column].sort_value
         reverse = order == Qt.SortOrder.DescendingOrder
-        order_of_old = sorted(range(len(self._rows)), key=lambda i: _none_last(key(self._rows[i])), reverse=reverse)
+        rows = self._rows
+        order_of_old = sorted(range(len(rows)), key=lambda i: _none_last(key(rows[i])), reverse=reverse)
         new_row_of_old = {old: new for new, old in enumerate(order_of_old)}
         self._rows = [self._rows[i] for i in order_of_old]
         old_indexes = self.persistentIndexList()

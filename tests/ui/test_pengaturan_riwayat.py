@@ -60,9 +60,10 @@ def test_more_rows_are_loaded_on_request(view, qtbot, monkeypatch) -> None:
     view.refresh()
     assert column(view, "ringkasan") == ["Orang 4", "Orang 3", "Orang 2"]
     assert view.count_label.text() == "3 perubahan terbaru ditampilkan"
+    assert view.more_button.isVisible()
     click(qtbot, view.more_button)
     assert column(view, "ringkasan") == ["Orang 4", "Orang 3", "Orang 2", "Orang 1", "Orang 0"]
-    assert not view.more_button.isEnabled()
+    assert not view.more_button.isEnabled() and not view.more_button.isVisible()
     assert view.count_label.text() == "5 perubahan"
 
 

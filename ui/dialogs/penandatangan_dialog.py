@@ -56,7 +56,8 @@ class PenandatanganDialog(QDialog):
         self._original = data or SignatoryData()
         self.saved: SignatoryData | None = None
         self.errors = FieldErrors()
-        self.setWindowTitle(self.tr("Tambah penandatangan") if data is None else self.tr("Ubah penandatangan"))
+        title = self.tr("Tambah penandatangan") if data is None else self.tr("Ubah penandatangan")
+        self.setWindowTitle(title)
         self.setMinimumWidth(560)
         self._build_fields()
         self._build_layout()
@@ -79,7 +80,8 @@ class PenandatanganDialog(QDialog):
         self.nip_edit = NipEdit()
         self.prefiks_combo = QComboBox()
         for prefix in PREFIXES:
-            self.prefiks_combo.addItem(QCoreApplication.translate("PenandatanganDialog", PREFIX_LABELS[prefix]), prefix)
+            label = QCoreApplication.translate("PenandatanganDialog", PREFIX_LABELS[prefix])
+            self.prefiks_combo.addItem(label, prefix)
         self.atasan_edit = QLineEdit()
         self.atasan_edit.setPlaceholderText(self.tr("mis. Camat Metro Timur (untuk a.n. dan u.b.)"))
         self.aktif_check = QCheckBox(self.tr("Aktif (ditawarkan saat mencetak)"))
@@ -97,7 +99,8 @@ class PenandatanganDialog(QDialog):
         add(form, self.tr("Awalan"), self.prefiks_combo, "prefiks")
         add(form, self.tr("Jabatan atasan"), self.atasan_edit, "jabatan_atasan")
         form.addRow(QLabel(), self.aktif_check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        standard = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Simpan"))
         self.ok_button.setDefault(True)
@@ -111,7 +114,10 @@ class PenandatanganDialog(QDialog):
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for name, edit in (("nama", self.nama_edit), ("jabatan", self.jabatan_edit), ("jabatan_atasan", self.atasan_edit)):
+        named = (
+            ("nama", self.nama_edit), ("jabatan", self.jabatan_edit), ("jabatan_atasan", self.atasan_edit)
+        )
+        for name, edit in named:
             edit.textChanged.connect(self._update_state)
             edit.textChanged.connect(lambda _text, n=name: self.errors.clear(n))
         self.nip_edit.textChanged.connect(self._update_state)

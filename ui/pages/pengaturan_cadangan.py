@@ -205,9 +205,9 @@ class CadanganTab(QWidget):
                 messages.error(
                     self,
                     self.tr("Pulihkan cadangan"),
-                    self.tr("Basis data tidak dapat dibuka kembali: {0}\nTutup aplikasi lalu buka lagi.").format(
-                        messages.error_text(exc)
-                    ),
+                    self.tr(
+                        "Basis data tidak dapat dibuka kembali: {0}\nTutup aplikasi lalu buka lagi."
+                    ).format(messages.error_text(exc)),
                 )
         return saved
 

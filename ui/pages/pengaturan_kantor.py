@@ -39,10 +39,14 @@ from widgets.form import FieldErrors, error_label
 CAPTION_WIDTH = 150
 _C = "KantorTab"
 TEXT_FIELDS: dict[str, tuple[str, str]] = {  # name → (label, placeholder)
-    "pemerintah": (QT_TRANSLATE_NOOP(_C, "Pemerintah daerah"), QT_TRANSLATE_NOOP(_C, "mis. PEMERINTAH KOTA METRO")),
+    "pemerintah": (
+        QT_TRANSLATE_NOOP(_C, "Pemerintah daerah"), QT_TRANSLATE_NOOP(_C, "mis. PEMERINTAH KOTA METRO")
+    ),
     "unit": (QT_TRANSLATE_NOOP(_C, "Unit kerja"), QT_TRANSLATE_NOOP(_C, "mis. KECAMATAN METRO TIMUR")),
     "alamat": (QT_TRANSLATE_NOOP(_C, "Alamat kantor"), QT_TRANSLATE_NOOP(_C, "mis. Jl. Yos Sudarso No. 23")),
-    "kelurahan": (QT_TRANSLATE_NOOP(_C, "Kelurahan/desa"), QT_TRANSLATE_NOOP(_C, "letak kantor, mis. Yosodadi")),
+    "kelurahan": (
+        QT_TRANSLATE_NOOP(_C, "Kelurahan/desa"), QT_TRANSLATE_NOOP(_C, "letak kantor, mis. Yosodadi")
+    ),
     "kode_pos": (QT_TRANSLATE_NOOP(_C, "Kode pos"), QT_TRANSLATE_NOOP(_C, "5 angka")),
     "kecamatan": (QT_TRANSLATE_NOOP(_C, "Kecamatan di kop"), QT_TRANSLATE_NOOP(_C, "mis. Metro Timur")),
     "kota": (QT_TRANSLATE_NOOP(_C, "Kabupaten/kota di kop"), QT_TRANSLATE_NOOP(_C, "mis. Kota Metro")),
@@ -288,7 +292,8 @@ class KantorTab(QWidget):
 
     def value(self) -> OfficeProfile:
         """The profile as the form shows it now."""
-        return OfficeProfile(**{f.name: _value(self.fields[f.name]) for f in fields(OfficeProfile)})  # type: ignore[arg-type]
+        values = {f.name: _value(self.fields[f.name]) for f in fields(OfficeProfile)}
+        return OfficeProfile(**values)  # type: ignore[arg-type]
 
     @Slot()
     def _mark_dirty(self) -> None:

@@ -64,7 +64,9 @@ class LogoSlot(QWidget):
         data = get_logo(self.slot)
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
-            scaled = pixmap.scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                PREVIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
             self.preview.setPixmap(scaled)
         else:
             self.preview.setPixmap(QPixmap())
@@ -97,7 +99,8 @@ class LogoSlot(QWidget):
 
     @Slot()
     def remove(self) -> None:
-        if not messages.confirm(self, self.tr("Hapus logo"), self.tr("Hapus {0} dari kop surat?").format(self.title.lower())):
+        question = self.tr("Hapus {0} dari kop surat?").format(self.title.lower())
+        if not messages.confirm(self, self.tr("Hapus logo"), question):
             return
         set_logo(self.slot, None)
         self._changed()

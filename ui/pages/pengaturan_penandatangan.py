@@ -37,8 +37,15 @@ def signatory_columns() -> list[Column]:
         Column("jabatan", tr("PenandatanganTab", "Jabatan"), lambda s: s.jabatan),
         Column("nip", tr("PenandatanganTab", "NIP"), lambda s: format_nip(s.nip) or "–", lambda s: s.nip),
         Column("jenis", tr("PenandatanganTab", "Jenis pegawai"), lambda s: s.jenis_pegawai),
-        Column("prefiks", tr("PenandatanganTab", "Awalan"), lambda s: s.prefiks or "–", tooltip=lambda s: s.jabatan_atasan),
-        Column("aktif", tr("PenandatanganTab", "Aktif"), lambda s: yes if s.aktif else no, lambda s: not s.aktif),
+        Column(
+            "prefiks",
+            tr("PenandatanganTab", "Awalan"),
+            lambda s: s.prefiks or "–",
+            tooltip=lambda s: s.jabatan_atasan,
+        ),
+        Column(
+            "aktif", tr("PenandatanganTab", "Aktif"), lambda s: yes if s.aktif else no, lambda s: not s.aktif
+        ),
     ]
 
 
@@ -96,8 +103,9 @@ class PenandatanganTab(QWidget):
         header = table.horizontalHeader()
         for key in ("nama", "jabatan"):
             header.setSectionResizeMode(self.model.column_position(key), QHeaderView.ResizeMode.Stretch)
+        to_contents = QHeaderView.ResizeMode.ResizeToContents
         for key in ("nip", "jenis", "prefiks", "aktif"):
-            header.setSectionResizeMode(self.model.column_position(key), QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(self.model.column_position(key), to_contents)
         table.doubleClicked.connect(lambda _index: self.edit_selected())
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         return table

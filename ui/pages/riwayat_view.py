@@ -60,7 +60,9 @@ def audit_columns() -> list[Column]:
         Column("operator", tr("RiwayatView", "Operator"), lambda e: e.operator),
         Column("aksi", tr("RiwayatView", "Aksi"), lambda e: action_label(e.aksi)),
         Column("bagian", tr("RiwayatView", "Bagian"), lambda e: entity_label(e.entitas)),
-        Column("ringkasan", tr("RiwayatView", "Ringkasan"), lambda e: e.ringkasan, tooltip=lambda e: e.ringkasan),
+        Column(
+            "ringkasan", tr("RiwayatView", "Ringkasan"), lambda e: e.ringkasan, tooltip=lambda e: e.ringkasan
+        ),
         Column("rincian", tr("RiwayatView", "Rincian"), AuditEntry.describe_changes),
     ]
 
@@ -126,8 +128,10 @@ class RiwayatView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
-        for key, width in (("waktu", 130), ("operator", 120), ("aksi", 110), ("bagian", 130), ("ringkasan", 240)):
+        widths = {"waktu": 130, "operator": 120, "aksi": 110, "bagian": 130, "ringkasan": 240}
+        for key, width in widths.items():
             table.setColumnWidth(self.model.column_position(key), width)
+        table.setColumnHidden(self.model.column_position("bagian"), self._entity is not None)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         return table
 
@@ -156,6 +160,7 @@ class RiwayatView(QWidget):
 
     def _after_load(self, *, has_more: bool) -> None:
         self.more_button.setEnabled(has_more)
+        self.more_button.setVisible(has_more)
         if self._loaded == 0:
             self.count_label.setText(self.tr("Belum ada perubahan tercatat."))
         elif has_more:
@@ -170,7 +175,8 @@ class RiwayatView(QWidget):
         if entry is None:
             self.detail.clear()
             return
-        head = f"{format_time(entry.waktu)} · {entry.operator} · {action_label(entry.aksi)} · {entry.ringkasan}"
+        parts = (format_time(entry.waktu), entry.operator, action_label(entry.aksi), entry.ringkasan)
+        head = " · ".join(parts)
         self.detail.setPlainText(f"{head}\n{entry.describe_changes().replace('; ', chr(10))}")
 
     def entries(self) -> list[AuditEntry]:
