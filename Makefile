@@ -29,6 +29,7 @@ selftest: $(VENV)/.runtime
 
 build: $(VENV)/.dev
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen dist/PokjanalDesk/pokjanal-cli --selftest
 	QT_QPA_PLATFORM=offscreen dist/PokjanalDesk/PokjanalDesk --selftest
 	@du -sh dist/PokjanalDesk
 
@@ -36,7 +37,7 @@ bench: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 i18n: $(VENV)/.dev
-	$(VENV)/bin/pyside6-lrelease resources/i18n/qtbase_id.ts -qm resources/i18n/qtbase_id.qm
+	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/qtbase_id.ts -qm resources/i18n/qtbase_id.qm
 
 clean-venv:
 	rm -rf $(VENV)

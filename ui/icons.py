@@ -18,8 +18,7 @@ from PySide6.QtSvg import QSvgRenderer
 from resources import resource_path
 
 DEFAULT_COLOR = "#37474f"
-DISABLED_COLOR = "#b0bec5"
-SIZES = (16, 20, 24, 32, 48)
+SIZES = (16, 20, 24, 32)
 SEARCH_PREFIX = "icons"
 
 
@@ -90,10 +89,11 @@ def icon(name: str, color: str = DEFAULT_COLOR) -> QIcon:
     result = QIcon()
     if _renderer(name, color) is None:
         return result
+    # Only the Normal mode: Qt derives the greyed Disabled pixmap itself, and rendering it here
+    # too doubled the sidebar's share of start-up time. Larger sizes are scaled from 32 px.
     for ratio in _screen_ratios():
         for size in SIZES:
-            result.addPixmap(render(name, color, size, ratio), QIcon.Mode.Normal)
-            result.addPixmap(render(name, DISABLED_COLOR, size, ratio), QIcon.Mode.Disabled)
+            result.addPixmap(render(name, color, size, ratio))
     return result
 
 
