@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DIST = ROOT / "dist" / "PokjanalDesk"
 FROZEN = DIST / ("PokjanalDesk.exe" if os.name == "nt" else "PokjanalDesk")
-TIMEOUT = 60
+TIMEOUT = 30
 EXIT_ENV = "POKJANAL_EXIT_AFTER_SHOW"  # asks ui/app.py to quit once the window is shown
 
 
