@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
 
 from reports.base import DocumentBuilder
 from reports.data import SignatureBlock
+from reports.fonts import SANS
 from reports.formatting import angka
 from reports.signature import signature_table
 from reports.text import para
@@ -121,6 +122,7 @@ class RekapKaderDocument(DocumentBuilder):
     def _style(self, bold_rows: list[int]) -> TableStyle:
         levels = len(self.data.tingkatan)
         commands = [
+            ("FONTNAME", (0, 0), (-1, -1), SANS),  # empty span cells must not declare Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("BACKGROUND", (0, 0), (-1, 1), HEADER_FILL),
             ("SPAN", (0, 0), (0, 1)),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from cli.logsetup import setup_logging
@@ -28,6 +29,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(VERSION)
     app.setApplicationDisplayName(APP_NAME)
     install_translators(app)
+    app.setStyle("Fusion")  # the native Windows style mixes badly with our stylesheet
     apply_style(app)
     return app
 
@@ -50,6 +52,9 @@ def install_translators(app: QApplication) -> None:
 
 
 def apply_style(app: QApplication) -> None:
+    from ui.icons import register_search_path
+
+    register_search_path()  # the stylesheet's url(icons:…) must resolve before any widget shows
     qss = resource_path("style.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
@@ -62,6 +67,9 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.dialogs.crash_dialog import install_excepthook
 
     install_excepthook(log_file)
+    from db.importer.safety import require_defusedxml
+
+    require_defusedxml()  # R10: openpyxl must parse through defusedxml, checked at every start
     from ui.startup import open_store_interactively
 
     store = open_store_interactively(paths)
@@ -84,6 +92,9 @@ def _run_main_window(app: QApplication, store) -> int:  # noqa: ANN001 - DataSto
         audit.set_operator(profile.operator)
     window = MainWindow(ctx)
     window.show()
+    if os.environ.get("POKJANAL_EXIT_AFTER_SHOW"):  # used by bench/run.py to time start-up
+        QTimer.singleShot(0, app.quit)
+        return app.exec()
     if not profile.configured:
         from ui.dialogs.first_start import FirstStartDialog
 
