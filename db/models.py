@@ -127,6 +127,88 @@ class WilayahNama(BaseModel):
     nama = TextField()
 
 
+class Kegiatan(BaseModel):
+    """An activity (bimtek, rakor, …); ``uang`` is JSON ``{"satuan": …, "peran": {peran: rupiah}}``."""
+
+    jenis = TextField()
+    nama = TextField()
+    tema = TextField(default="")
+    penyelenggara = TextField(default="")
+    dasar = TextField(default="")
+    tanggal_mulai = DateField()
+    tanggal_selesai = DateField()
+    tempat = TextField(default="")
+    alamat = TextField(default="")
+    target_peserta = IntegerField(null=True)
+    anggaran = FloatField(null=True)
+    sumber_dana = TextField(default="")
+    total_jpl = FloatField(null=True)
+    penanggung_jawab = TextField(default="")
+    ketua_panitia = TextField(default="")
+    status = TextField(default="rencana")
+    catatan = TextField(default="")
+    uang = TextField(default="{}")
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class KegiatanHari(BaseModel):
+    kegiatan = ForeignKeyField(Kegiatan, backref="hari", on_delete="CASCADE")
+    hari_ke = IntegerField()
+    tanggal = DateField()
+    jam_mulai = TextField(default="")
+    jam_selesai = TextField(default="")
+    dilewati = BooleanField(default=False)
+
+
+class KegiatanKuota(BaseModel):
+    kegiatan = ForeignKeyField(Kegiatan, backref="kuota", on_delete="CASCADE")
+    kode_wilayah = TextField(default="")
+    label = TextField(default="")
+    kuota = IntegerField()
+
+
+class Peserta(BaseModel):
+    kegiatan = ForeignKeyField(Kegiatan, backref="peserta", on_delete="CASCADE")
+    kader = ForeignKeyField(Kader, null=True, backref="kegiatan", on_delete="SET NULL")
+    kode = TextField()
+    no_urut = IntegerField()
+    nama = TextField()
+    nik = TextField(default="")
+    nip = TextField(default="")
+    jenis_kelamin = TextField(default="")
+    jabatan = TextField(default="")
+    instansi = TextField(default="")
+    kode_wilayah = TextField(default="")
+    asal_opd = TextField(default="")
+    posyandu = TextField(default="")
+    hp = TextField(default="")
+    peran = TextField(default="Peserta")
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class KehadiranBatch(BaseModel):
+    hari = ForeignKeyField(KegiatanHari, backref="batch", on_delete="CASCADE")
+    operator = TextField()
+    waktu = TextField()
+    keterangan = TextField(default="")
+
+
+class Kehadiran(BaseModel):
+    """``sebelumnya``: JSON of the previous state for undo (``null`` = no row before; NULL = none)."""
+
+    peserta = ForeignKeyField(Peserta, backref="kehadiran", on_delete="CASCADE")
+    hari = ForeignKeyField(KegiatanHari, backref="kehadiran", on_delete="CASCADE")
+    status = TextField()
+    jam_datang = TextField(default="")
+    keterangan = TextField(default="")
+    batch = ForeignKeyField(KehadiranBatch, null=True, backref="kehadiran", on_delete="SET NULL")
+    dicatat_oleh = TextField(default="")
+    waktu = TextField()
+    sebelumnya = TextField(null=True)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Pengaturan,
     Riwayat,
@@ -135,4 +217,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kader,
     RiwayatPelatihan,
     WilayahNama,
+    Kegiatan,
+    KegiatanHari,
+    KegiatanKuota,
+    Peserta,
+    KehadiranBatch,
+    Kehadiran,
 )

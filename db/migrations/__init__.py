@@ -17,9 +17,9 @@ from peewee import SqliteDatabase
 
 from db.database import APPLICATION_ID
 from db.errors import DatabaseError, DatabaseTooNew
-from db.migrations import m0001_dasar, m0002_pencarian_kader
+from db.migrations import m0001_dasar, m0002_pencarian_kader, m0003_kegiatan
 
-STEPS: tuple[ModuleType, ...] = (m0001_dasar, m0002_pencarian_kader)
+STEPS: tuple[ModuleType, ...] = (m0001_dasar, m0002_pencarian_kader, m0003_kegiatan)
 LATEST_VERSION = len(STEPS)
 
 assert [step.VERSION for step in STEPS] == list(range(1, LATEST_VERSION + 1)), "numbering gap"

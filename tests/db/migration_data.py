@@ -107,8 +107,63 @@ def populate_v2(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE posyandu SET nama = 'Posyandu Mawar' WHERE id = 1")
 
 
+def populate_v3(conn: sqlite3.Connection) -> None:
+    """Schema 3 adds kegiatan, their days and quotas, peserta, kehadiran and back-fill batches."""
+    populate_v2(conn)
+    stamp = "2025-03-01T08:00:00"
+    conn.executemany(
+        "INSERT INTO kegiatan (id, jenis, nama, tema, tanggal_mulai, tanggal_selesai, target_peserta, "
+        "anggaran, total_jpl, status, catatan, uang, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, "Bimtek/Pelatihan", LONG_NAME, NON_LATIN, "2024-02-27", "2024-03-01", 230, 45_500_000.5, 24,
+             "selesai", "catatan\nbaris 2", '{"satuan": "hari", "peran": {"Peserta": 150000}}', stamp, stamp),
+            (2, "Rakor", "Rakor " + NON_LATIN, "", "2025-12-31", "2025-12-31", None, None, None, "rencana", "",
+             "{}", stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO kegiatan_hari (id, kegiatan_id, hari_ke, tanggal, jam_mulai, jam_selesai, dilewati) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, 1, "2024-02-27", "08:00", "16:00", 0),
+            (2, 1, 2, "2024-02-28", "", "", 1),
+            (3, 1, 3, "2024-02-29", "07:30", "23:59", 0),
+            (4, 2, 1, "2025-12-31", "", "", 0),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO kegiatan_kuota (id, kegiatan_id, kode_wilayah, label, kuota) VALUES (?, ?, ?, ?, ?)",
+        [(1, 1, "18.72.04.1001", "", 10), (2, 1, "18.72.04", "", 2), (3, 1, "", LONG_NAME, 0)],
+    )
+    conn.executemany(
+        "INSERT INTO peserta (id, kegiatan_id, kader_id, kode, no_urut, nama, nik, nip, jenis_kelamin, "
+        "kode_wilayah, asal_opd, hp, peran, dibuat, diubah) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, 2, "K7QX2M", 1, LONG_NAME, "1872014107850004", "", "P", "18.72.04.1001", "", "+6281234567890",
+             "Peserta", stamp, stamp),
+            (2, 1, None, "ZZ9Z9Z", 2, NON_LATIN, "", "198609262015051001", "L", "", LONG_NAME, "", "Narasumber",
+             stamp, stamp),
+            (3, 2, 2, "AB3CDE", 1, "Kader Tanpa NIK", "", "", "", "18.72.04", "", "", "Undangan", stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO kehadiran_batch (id, hari_id, operator, waktu, keterangan) VALUES (?, ?, ?, ?, ?)",
+        [(1, 1, NON_LATIN, stamp, LONG_NAME)],
+    )
+    conn.executemany(
+        "INSERT INTO kehadiran (id, peserta_id, hari_id, status, jam_datang, keterangan, batch_id, dicatat_oleh, "
+        "waktu, sebelumnya) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, 1, "hadir", "07:45", "", 1, "operator", stamp, None),
+            (2, 2, 1, "izin", "", NON_LATIN, None, "operator", stamp + ".123", "null"),
+            (3, 1, 3, "sakit", "", "", None, "", stamp, '{"status": "hadir"}'),
+        ],
+    )
+
+
 POPULATE: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: populate_v0,
     1: populate_v1,
     2: populate_v2,
+    3: populate_v3,
 }
