@@ -12,4 +12,5 @@ class AppBus(QObject):
     signatoriesChanged = Signal()
     dataReplaced = Signal()  # demo loaded, backup restored: everything must reload
     registryChanged = Signal()  # posyandu/kader
+    kegiatanChanged = Signal(int)  # a kegiatan, its roster or its attendance (id)
     statusMessage = Signal(str)
