@@ -1,0 +1,159 @@
+"""Daftar hadir: one sheet per day (and per group: peserta, or narasumber and panitia).
+
+Layout per DOMAIN §2.2: ``DAFTAR HADIR …``, then kegiatan, hari/tanggal, waktu and tempat; a table
+No | Nama | Jabatan/Unsur | Asal | No. HP | Tanda Tangan whose header repeats on every page, the
+signature column in the zig-zag layout (:mod:`reports.zigzag`), optional blank numbered rows for
+walk-ins, and "Mengetahui," with the Camat or Ketua Panitia at the end. Several sheets go into one
+PDF, each starting on a new page. No NIK is ever given to this module.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, LongTable, PageBreak, Spacer, Table, TableStyle
+
+from reports.base import DocumentBuilder
+from reports.data_kegiatan import AttendanceSheet, SheetRow
+from reports.fonts import SANS, string_width
+from reports.signature import signature_table
+from reports.tables import HEADER_FILL
+from reports.text import para, sized_style
+from reports.zigzag import ZigzagColumn
+
+GRID = colors.black
+PADDING = 3.0
+ROW_HEIGHT = 9 * mm  # one row; a signature area is two
+# (header, width in mm of a 165 mm body; scaled to the real width, cell style)
+COLUMNS = (
+    ("No.", 8.0),
+    ("Nama", 40.0),
+    ("Jabatan/Unsur", 26.0),
+    ("Asal (Kelurahan/Instansi)", 27.0),
+    ("No. HP", 26.0),
+)
+SIGNATURE_MM = 38.0
+NAME_SHRINK_LINES = 3  # a name longer than this many lines is set smaller
+SMALL_NAME_SIZE = 7.0
+
+
+def fast_cell(text: str, style: ParagraphStyle, width: float) -> object:
+    """A plain string when ``text`` fits one line of ``width`` (drawn as is, no markup, and about ten
+    times cheaper than a Paragraph — 230 rows × 4 text cells add up), else a wrapping Paragraph."""
+    value = unicodedata.normalize("NFC", text or "")
+    if "\n" not in value and "\r" not in value and string_width(value, style.fontName, style.fontSize) <= width:
+        return value
+    return para(value, style)
+
+
+def info_table(items: Sequence[tuple[str, str]], width: float, styles) -> Flowable:  # noqa: ANN001
+    """``Label : value`` lines under the title (kegiatan, hari/tanggal, waktu, tempat)."""
+    style = styles["Normal"]
+    label_width = 30 * mm
+    data = [[para(label, style), para(":", style), para(value, style)] for label, value in items if value]
+    table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # a Table declares Helvetica otherwise
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return table
+
+
+class DaftarHadirDocument(DocumentBuilder):
+    title = "Daftar Hadir"
+    base_font_size = 11.0  # cells at 9 pt
+
+    def __init__(self, sheets: Sequence[AttendanceSheet], *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        if not sheets:
+            raise ValueError("tidak ada daftar hadir untuk dicetak")
+        super().__init__(*args, title=f"Daftar Hadir {sheets[0].kegiatan.nama}", **kwargs)
+        self.sheets = tuple(sheets)
+        scale = self.content_width / (sum(w for _, w in COLUMNS) + SIGNATURE_MM)
+        self.widths = [w * scale for _, w in COLUMNS]
+        half = SIGNATURE_MM * scale / 2
+        self.widths += [half, half]
+        self.zigzag = ZigzagColumn(len(COLUMNS), half, ROW_HEIGHT, font_size=7.5)
+        self.small_name = sized_style(self.styles["TableCell"], SMALL_NAME_SIZE)
+
+    def build_story(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for index, sheet in enumerate(self.sheets):
+            if index:
+                story.append(PageBreak())
+            story += self._sheet(sheet)
+        return story
+
+    def _sheet(self, sheet: AttendanceSheet) -> list[Flowable]:
+        styles = self.styles
+        kegiatan = sheet.kegiatan
+        story: list[Flowable] = [para(sheet.judul, styles["Title"]), Spacer(1, 3 * mm)]
+        story.append(info_table([
+            ("Kegiatan", kegiatan.nama),
+            ("Hari/Tanggal", f"Hari ke-{sheet.hari_ke}, {sheet.tanggal}" if sheet.hari_ke else sheet.tanggal),
+            ("Waktu", sheet.waktu),
+            ("Tempat", kegiatan.tempat_lengkap),
+        ], self.content_width, styles))
+        story.append(Spacer(1, 4 * mm))
+        story.append(self._table(sheet))
+        story.append(Spacer(1, 2 * mm))
+        story.append(para(f"Jumlah terdaftar: {len(sheet.rows)} orang", styles["Small"]))
+        if sheet.mengetahui is not None:
+            story.append(signature_table([sheet.mengetahui], self.content_width, styles))
+        return story
+
+    def _name(self, row: SheetRow) -> object:
+        style = self.styles["TableCell"]
+        room = self.widths[1] - 2 * PADDING
+        if string_width(row.nama, SANS, style.fontSize) > NAME_SHRINK_LINES * room:
+            return para(row.nama, self.small_name)
+        return fast_cell(row.nama, style, room)
+
+    def _table(self, sheet: AttendanceSheet) -> Flowable:
+        styles = self.styles
+        cell, center = styles["TableCell"], styles["TableCellCenter"]
+        room = [width - 2 * PADDING for width in self.widths]
+        head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"]), ""]
+        body: list[list[object]] = []
+        numbers: list[int] = []
+        for row in sheet.rows:
+            body.append([str(row.no), self._name(row), fast_cell(row.jabatan, cell, room[2]),
+                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, center, room[4]),
+                         *self.zigzag.cells(row.no)])
+            numbers.append(row.no)
+        start = (sheet.rows[-1].no if sheet.rows else 0) + 1
+        for number in range(start, start + sheet.blank_rows):
+            body.append([str(number), "", "", "", "", *self.zigzag.cells(number)])
+            numbers.append(number)
+        if not body:
+            body.append(["", para("Belum ada yang terdaftar.", cell), "", "", "", *self.zigzag.cells(1)])
+            numbers.append(1)
+        table = LongTable([head, *body], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
+        last_text = len(COLUMNS) - 1
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), SANS),
+            ("FONTSIZE", (0, 1), (last_text, -1), cell.fontSize),
+            ("LEADING", (0, 1), (last_text, -1), cell.leading),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+            ("ALIGN", (last_text, 1), (last_text, -1), "CENTER"),
+            ("SPAN", (len(COLUMNS), 0), (len(COLUMNS) + 1, 0)),
+            ("GRID", (0, 0), (-1, 0), 0.5, GRID),
+            ("GRID", (0, 1), (last_text, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (last_text, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (last_text, -1), PADDING),
+            ("BOTTOMPADDING", (0, 0), (last_text, -1), PADDING),
+            ("LEFTPADDING", (0, 0), (last_text, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (last_text, -1), PADDING),
+            *self.zigzag.styles(1, numbers),
+        ]))
+        return table
+
