@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import getpass
 import json
+import sqlite3
 from datetime import datetime
+from collections.abc import Iterable
 from typing import Any
 
+from db.database import db
 from db.masking import mask_value
 from db.models import Riwayat
+
+# (action, entity, entity_id, changes, summary) — the arguments of :func:`record`, for record_many.
+AuditEntry = tuple[str, str, "int | None", "dict[str, Any] | None", str]
 
 _operator: str = ""
 
@@ -51,13 +57,42 @@ def record(
     summary: str = "",
 ) -> None:
     """Add one audit row. ``action`` is ``tambah``/``ubah``/``hapus``/``pulihkan``/… ."""
+    Riwayat.create(**_row(now_iso(), operator(), (action, entity, entity_id, changes, summary)))
+
+
+def record_many(entries: Iterable[AuditEntry]) -> int:
+    """Add one audit row per entry, in order, with multi-row INSERTs; returns how many.
+
+    For bulk writers (the Excel import): the same rows :func:`record` would write one by one,
+    masked the same way, at a fraction of the cost. Call it inside the writing transaction.
+    """
+    when, who = now_iso(), operator()
+    rows = [_row(when, who, entry) for entry in entries]
+    per_chunk = rows_per_insert(7)
+    for start in range(0, len(rows), per_chunk):
+        Riwayat.insert_many(rows[start : start + per_chunk]).execute()
+    return len(rows)
+
+
+def _row(when: str, who: str, entry: AuditEntry) -> dict[str, Any]:
+    action, entity, entity_id, changes, summary = entry
     safe = {field: mask_value(field, value) for field, value in (changes or {}).items()}
-    Riwayat.create(
-        waktu=now_iso(),
-        operator=operator(),
-        aksi=action,
-        entitas=entity,
-        entitas_id=entity_id,
-        ringkasan=summary[:300],
-        perubahan=json.dumps(safe, ensure_ascii=False, default=str),
-    )
+    return {
+        "waktu": when,
+        "operator": who,
+        "aksi": action,
+        "entitas": entity,
+        "entitas_id": entity_id,
+        "ringkasan": summary[:300],
+        "perubahan": json.dumps(safe, ensure_ascii=False, default=str),
+    }
+
+
+def rows_per_insert(columns: int) -> int:
+    """Rows per multi-row INSERT of ``columns`` values each, within the bound-parameter limit
+    of this SQLite (999 on old builds, 32766 on newer); at most 500."""
+    try:
+        limit = int(db.connection().getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except (AttributeError, sqlite3.Error):  # Python < 3.11 or an unusual driver
+        limit = 999
+    return max(1, min(500, limit // columns))

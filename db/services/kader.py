@@ -9,6 +9,7 @@ Validation lives in :mod:`db.services.kader_validation`, training history in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -43,6 +44,7 @@ __all__ = [
     "list_pelatihan",
     "restore_kader",
     "save_kader",
+    "save_kader_many",
     "set_status",
 ]
 
@@ -114,6 +116,131 @@ def save_kader(form: KaderForm, accept_warnings: bool = False) -> int:
             Kader.update(**values, diubah=now).where(Kader.id == clean.id).execute()
             audit.record("ubah", "kader", clean.id, changes, clean.nama)
         return clean.id
+
+
+def save_kader_many(checked: Sequence[KaderForm], accept_warnings: bool = False) -> list[int]:
+    """Save forms already normalised by :func:`check_kader`, in order; returns their ids.
+
+    The same rows and audit rows as :func:`save_kader` called on each form in turn, at bulk cost
+    (the Excel import writes thousands). The rules that depend on the registry — the posyandu
+    exists, the NIK is unused, no kader with the same name and birth date unless
+    ``accept_warnings`` — are checked again against the database *and the earlier forms of the
+    batch*; the rules that need no database are the caller's :func:`check_kader`'s job. New kader
+    go in with multi-row INSERTs (the FTS triggers fire per row), updates run before them so
+    NIKs freed by an update can be reused, and one masked audit row per written kader follows
+    in input order. One ``db.atomic()`` (a savepoint inside the caller's): any error writes
+    nothing.
+    """
+    kader_search.ensure_ready()
+    with db.atomic():
+        forms = _with_posyandu_codes(list(checked))
+        current = _current_forms([f.id for f in forms if f.id is not None])
+        _check_niks(forms, current)
+        if not accept_warnings:
+            _check_people(forms, current)
+        now = audit.now_iso()
+        for code in sorted({f.kode_wilayah for f in forms if f.kode_wilayah}):
+            kader_search.remember_region(code)
+        entries: dict[int, audit.AuditEntry] = {}
+        for index, form in enumerate(forms):
+            if form.id is not None:
+                changes = audit.diff(_audit_values(current[form.id]), _audit_values(form))
+                if changes:
+                    Kader.update(**_stored(form), diubah=now).where(Kader.id == form.id).execute()
+                    entries[index] = ("ubah", "kader", form.id, changes, form.nama)
+                current[form.id] = form
+        new_ids = iter(_insert_new([f for f in forms if f.id is None], now))
+        ids = [form.id if form.id is not None else next(new_ids) for form in forms]
+        for index, form in enumerate(forms):
+            if form.id is None:
+                entries[index] = ("tambah", "kader", ids[index], _audit_values(form), form.nama)
+        audit.record_many(entries[index] for index in sorted(entries))
+    return ids
+
+
+def _select_in(sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
+    """Rows of ``sql`` (one ``IN ({})``) over ``values`` in chunks within the parameter limit."""
+    found: list[dict[str, Any]] = []
+    step = audit.rows_per_insert(1)
+    for start in range(0, len(values), step):
+        chunk = list(values[start : start + step])
+        cursor = db.execute_sql(sql.format(", ".join("?" * len(chunk))), chunk)
+        names = [c[0] for c in cursor.description]
+        found += [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return found
+
+
+def _with_posyandu_codes(forms: list[KaderForm]) -> list[KaderForm]:
+    """Check the posyandu exist; an empty kelurahan is the posyandu's (as check_kader does)."""
+    ids = sorted({f.posyandu_id for f in forms if f.posyandu_id is not None})
+    rows = _select_in("SELECT id, kode_wilayah FROM posyandu WHERE id IN ({})", ids)
+    codes = {row["id"]: row["kode_wilayah"] for row in rows}
+    if set(ids) - set(codes):
+        raise ValidationError({"posyandu_id": "Posyandu yang dipilih tidak ada."})
+    return [
+        f if f.kode_wilayah or f.posyandu_id is None else replace(f, kode_wilayah=codes[f.posyandu_id])
+        for f in forms
+    ]
+
+
+def _current_forms(ids: list[int]) -> dict[int, KaderForm]:
+    current = {row["id"]: _form(row) for row in _select_in("SELECT * FROM kader WHERE id IN ({})", ids)}
+    if set(ids) - set(current):
+        raise NotFound("Kader tidak ditemukan (mungkin sudah dihapus).")
+    return current
+
+
+def _check_niks(forms: list[KaderForm], current: dict[int, KaderForm]) -> None:
+    """No NIK held by another kader: the registry's, or an earlier form's of the batch."""
+    sql = "SELECT id, nik, nama, posyandu_id FROM kader WHERE nik IN ({})"
+    rows = _select_in(sql, [f.nik for f in forms if f.nik])
+    owners = {row["nik"]: (row["id"], row["nama"], row["posyandu_id"]) for row in rows}
+    for index, form in enumerate(forms):
+        key = form.id if form.id is not None else ("baru", index)
+        owner = owners.get(form.nik) if form.nik else None
+        if owner is not None and owner[0] != key:
+            found = db.execute_sql("SELECT nama FROM posyandu WHERE id = ?", (owner[2],)).fetchone()
+            where = f" ({found[0]})" if found else ""
+            raise ValidationError({"nik": f"NIK ini sudah terdaftar atas nama {owner[1]}{where}."})
+        old = current[form.id].nik if form.id is not None else ""
+        if old and owners.get(old, (None,))[0] == key:
+            del owners[old]
+        if form.nik:
+            owners[form.nik] = (key, form.nama, form.posyandu_id)
+
+
+def _person(nama: str, born: date | None) -> tuple[str, str] | None:
+    return (" ".join(nama.casefold().split()), born.isoformat()) if born else None
+
+
+def _check_people(forms: list[KaderForm], current: dict[int, KaderForm]) -> None:
+    """The same-name-and-birth-date warning of check_kader, against registry and batch."""
+    births = sorted({f.tanggal_lahir.isoformat() for f in forms if f.tanggal_lahir})
+    people: dict[tuple[str, str], set[object]] = {}
+    for row in _select_in("SELECT id, nama, tanggal_lahir FROM kader WHERE tanggal_lahir IN ({})", births):
+        person = _person(row["nama"], date.fromisoformat(row["tanggal_lahir"]))
+        people.setdefault(person, set()).add(row["id"])
+    for index, form in enumerate(forms):
+        key = form.id if form.id is not None else ("baru", index)
+        person = _person(form.nama, form.tanggal_lahir)
+        if person is not None and people.get(person, set()) - {key}:
+            raise NeedsConfirmation(
+                [f"Sudah ada kader bernama {form.nama} dengan tanggal lahir {form.tanggal_lahir:%d-%m-%Y}."]
+            )
+        if form.id is not None:
+            people.get(_person(current[form.id].nama, current[form.id].tanggal_lahir), set()).discard(key)
+        if person is not None:
+            people.setdefault(person, set()).add(key)
+
+
+def _insert_new(forms: list[KaderForm], now: str) -> list[int]:
+    """Multi-row INSERTs with the ids save_kader would get (max(id) + 1, + 2, …)."""
+    start = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM kader").fetchone()[0])
+    rows = [{"id": start + n, **_stored(f), "dibuat": now, "diubah": now} for n, f in enumerate(forms, 1)]
+    step = audit.rows_per_insert(len(rows[0])) if rows else 1
+    for first in range(0, len(rows), step):
+        Kader.insert_many(rows[first : first + step]).execute()
+    return [row["id"] for row in rows]
 
 
 def _audit_values(form: KaderForm) -> dict[str, Any]:

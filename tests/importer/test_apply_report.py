@@ -35,6 +35,11 @@ def test_failure_on_a_later_row_rolls_back_every_earlier_write(error, office, tm
         return real(form, accept_warnings=accept_warnings)
 
     monkeypatch.setattr(apply_module, "save_kader", failing)
+
+    def batch_fails(forms, accept_warnings=False):
+        raise error  # the batch's savepoint rolls back; the row-by-row replay names the row
+
+    monkeypatch.setattr(apply_module, "save_kader_many", batch_fails)
     with pytest.raises(ImportRejected) as caught:
         apply_plan(plan)
     assert caught.value.problem.row == 4 and "tidak ada yang disimpan" in caught.value.message
