@@ -12,21 +12,18 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from reports.base import DocumentBuilder
 from reports.data_kegiatan import AttendanceSheet, SheetRow
 from reports.fonts import SANS, string_width
 from reports.signature import signature_table
-from reports.tables import HEADER_FILL
 from reports.text import para, sized_style
-from reports.zigzag import ZigzagColumn
+from reports.zigzag import CELL_PADDING as PADDING
+from reports.zigzag import ZigzagColumn, signed_table
 
-GRID = colors.black
-PADDING = 3.0
 ROW_HEIGHT = 9 * mm  # one row; a signature area is two
 # (header, width in mm of a 165 mm body; scaled to the real width, cell style)
 COLUMNS = (
@@ -120,40 +117,20 @@ class DaftarHadirDocument(DocumentBuilder):
         styles = self.styles
         cell, center = styles["TableCell"], styles["TableCellCenter"]
         room = [width - 2 * PADDING for width in self.widths]
-        head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"]), ""]
-        body: list[list[object]] = []
+        head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"])]
+        rows: list[list[object]] = []
         numbers: list[int] = []
         for row in sheet.rows:
-            body.append([str(row.no), self._name(row), fast_cell(row.jabatan, cell, room[2]),
-                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, center, room[4]),
-                         *self.zigzag.cells(row.no)])
+            rows.append([str(row.no), self._name(row), fast_cell(row.jabatan, cell, room[2]),
+                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, center, room[4])])
             numbers.append(row.no)
         start = (sheet.rows[-1].no if sheet.rows else 0) + 1
         for number in range(start, start + sheet.blank_rows):
-            body.append([str(number), "", "", "", "", *self.zigzag.cells(number)])
+            rows.append([str(number), "", "", "", ""])
             numbers.append(number)
-        if not body:
-            body.append(["", para("Belum ada yang terdaftar.", cell), "", "", "", *self.zigzag.cells(1)])
+        if not rows:
+            rows.append(["", para("Belum ada yang terdaftar.", cell), "", "", ""])
             numbers.append(1)
-        table = LongTable([head, *body], colWidths=self.widths, repeatRows=1, hAlign="LEFT")
-        last_text = len(COLUMNS) - 1
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), SANS),
-            ("FONTSIZE", (0, 1), (last_text, -1), cell.fontSize),
-            ("LEADING", (0, 1), (last_text, -1), cell.leading),
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("ALIGN", (last_text, 1), (last_text, -1), "CENTER"),
-            ("SPAN", (len(COLUMNS), 0), (len(COLUMNS) + 1, 0)),
-            ("GRID", (0, 0), (-1, 0), 0.5, GRID),
-            ("GRID", (0, 1), (last_text, -1), 0.5, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("VALIGN", (0, 1), (last_text, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (last_text, -1), PADDING),
-            ("BOTTOMPADDING", (0, 0), (last_text, -1), PADDING),
-            ("LEFTPADDING", (0, 0), (last_text, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (last_text, -1), PADDING),
-            *self.zigzag.styles(1, numbers),
-        ]))
-        return table
-
+        hp = len(COLUMNS) - 1
+        return signed_table(head, rows, numbers, self.widths, self.zigzag, cell,
+                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER")])

@@ -12,12 +12,15 @@ the last row of every page (``splitlast``) so no area is left open at a page bre
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import LongTable, Spacer, TableStyle
 
 from reports.fonts import SANS, string_width
+from reports.tables import HEADER_FILL
 
 CELL_PADDING = 3.0  # left/right/top padding inside a signature half
 
@@ -76,3 +79,42 @@ class ZigzagColumn:
             column = right if number % 2 else left  # the area that ends under this row
             commands.append(("LINEBELOW", (column, row), (column, row), width, color))
         return commands
+
+
+def signed_table(head: Sequence[object], rows: Sequence[Sequence[object]], numbers: Sequence[int],
+                 widths: Sequence[float], column: ZigzagColumn, cell_style: ParagraphStyle, *,
+                 footer: Sequence[Sequence[object]] = (), extra: Sequence[tuple] = ()) -> LongTable:
+    """A ruled table whose last two columns are the zig-zag signature column.
+
+    ``head`` has one cell per text column plus the signature heading; ``rows`` hold the text cells of
+    persons ``numbers``; ``footer`` rows (a total, say) get a full grid. The header repeats on
+    every page; ``extra`` style commands (alignment of a money column …) are added last.
+    """
+    text_last = column.left - 1
+    body = [[*cells, *column.cells(number)] for cells, number in zip(rows, numbers, strict=True)]
+    data = [[*head, ""], *body, *[[*cells, "", ""] for cells in footer]]
+    table = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    last_body = len(body)
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells would default to Helvetica
+        ("FONTSIZE", (0, 1), (text_last, -1), cell_style.fontSize),
+        ("LEADING", (0, 1), (text_last, -1), cell_style.leading),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("SPAN", (column.left, 0), (column.right, 0)),
+        ("GRID", (0, 0), (-1, 0), column.line_width, column.line_color),
+        ("GRID", (0, 1), (text_last, -1), column.line_width, column.line_color),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (text_last, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (text_last, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (text_last, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (text_last, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (text_last, -1), CELL_PADDING),
+        *column.styles(1, list(numbers)),
+    ]
+    for offset in range(len(footer)):
+        row = last_body + 1 + offset
+        commands += [("SPAN", (column.left, row), (column.right, row)),
+                     ("GRID", (0, row), (-1, row), column.line_width, column.line_color)]
+    table.setStyle(TableStyle([*commands, *extra]))
+    return table
