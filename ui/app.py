@@ -60,6 +60,15 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
 
 
+def _require_defusedxml() -> None:
+    """R10: Excel files are parsed through defusedxml. Checked cheaply at every start (importing
+    openpyxl here would cost ~170 ms); the importer asserts ``openpyxl.xml.DEFUSEDXML`` too."""
+    import importlib.util
+
+    if importlib.util.find_spec("defusedxml") is None:
+        raise RuntimeError("Paket defusedxml tidak terpasang: impor Excel tidak aman. Pasang ulang aplikasi.")
+
+
 def run_gui(args: argparse.Namespace) -> int:
     paths = data_dir(args.data_dir).ensure()
     log_file = setup_logging(paths.logs, debug=getattr(args, "debug", False))
@@ -67,9 +76,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.dialogs.crash_dialog import install_excepthook
 
     install_excepthook(log_file)
-    from db.importer.safety import require_defusedxml
-
-    require_defusedxml()  # R10: openpyxl must parse through defusedxml, checked at every start
+    _require_defusedxml()
     from ui.startup import open_store_interactively
 
     store = open_store_interactively(paths)
