@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from db.services.dashboard import summary
+from db.services.kegiatan import KegiatanRow, list_kegiatan
 from db.services.profile import get_profile
 from ui.context import AppContext
 from ui.pages import PageSpec
@@ -75,6 +78,7 @@ class BerandaPage(QWidget):
         ctx.bus.registryChanged.connect(self.refresh)
         ctx.bus.signatoriesChanged.connect(self.refresh)
         ctx.bus.profileChanged.connect(self.refresh)
+        ctx.bus.kegiatanChanged.connect(self.refresh)
 
     @Slot()
     def refresh(self) -> None:
@@ -92,9 +96,7 @@ class BerandaPage(QWidget):
             self.levels_label.setText(self.tr("Kader per tingkatan — {0}").format(", ".join(parts)))
         else:
             self.levels_label.setText(self.tr("Belum ada kader terdaftar."))
-        self.upcoming_label.setText(
-            self.tr("Belum ada kegiatan terjadwal. Jadwal bimtek dan rakor tampil di sini setelah dicatat.")
-        )
+        self.upcoming_label.setText(self._upcoming_text())
         notices = []
         if not profile.configured:
             notices.append(self.tr("Identitas kantor belum diisi: buka Pengaturan → Identitas kantor."))
@@ -102,3 +104,28 @@ class BerandaPage(QWidget):
             notices.append(self.tr("Belum ada penandatangan aktif: isi di Pengaturan → Penandatangan."))
         self.notice_label.setText("\n".join(notices))
         self.notice_label.setVisible(bool(notices))
+
+    def _upcoming_text(self) -> str:
+        """The next five kegiatan that are not over or cancelled, soonest first."""
+        today = date.today()
+        coming = [k for k in list_kegiatan() if k.tanggal_selesai >= today and k.status != "batal"][:5]
+        if not coming:
+            return self.tr("Belum ada kegiatan terjadwal. Jadwal bimtek dan rakor tampil di sini setelah dicatat.")
+        return "\n".join(self._describe(k, today) for k in coming)
+
+    def _describe(self, kegiatan: KegiatanRow, today: date) -> str:
+        locale = QLocale()
+
+        def day(value: date) -> str:
+            return locale.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+
+        when = day(kegiatan.tanggal_mulai)
+        if kegiatan.tanggal_selesai != kegiatan.tanggal_mulai:
+            when = f"{when} – {day(kegiatan.tanggal_selesai)}"
+        if kegiatan.tanggal_mulai <= today:
+            state = self.tr("sedang berjalan")
+        else:
+            state = self.tr("{0} hari lagi").format((kegiatan.tanggal_mulai - today).days)
+        return self.tr("• {0} — {1}, {2} ({3}; {4} peserta)").format(
+            when, kegiatan.jenis, kegiatan.nama, state, kegiatan.jumlah_peserta
+        )
