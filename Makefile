@@ -18,7 +18,11 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(PY) main.py $(ARGS)
 
+# Screenshots of every page on a real X server (kept in tests/screenshots/ for a person to look
+# at), then the whole suite offscreen.
 test: $(VENV)/.dev
+	@if command -v xvfb-run >/dev/null; then tools/xvfb-run-tests tests/ui/test_screenshots.py; \
+	else echo "xvfb-run tidak ada: tangkapan layar xcb dilewati (pasang xvfb xauth)"; fi
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 screenshots: $(VENV)/.dev
