@@ -18,7 +18,7 @@ from peewee import IntegrityError
 from db import audit, wilayah
 from db.database import db
 from db.errors import DomainError
-from db.models import Kader, Penandatangan, Posyandu, RiwayatPelatihan
+from db.models import Kader, Kegiatan, Penandatangan, Posyandu, RiwayatPelatihan
 from db.services.profile import PROFILE_KEY, OfficeProfile, get_profile
 from db.services.settings import set_setting
 
@@ -118,6 +118,7 @@ class DemoSummary:
     penandatangan: int
     pelatihan: int
     replaced: bool  # existing data was replaced (force)
+    kegiatan: int = 0  # demo kegiatan (bimtek + rakor), see db.services.demo_kegiatan
 
 
 def existing_data() -> bool:
@@ -148,8 +149,11 @@ def load_demo(force: bool = False) -> DemoSummary:
             set_setting(PROFILE_KEY, asdict(PROFILE), audit_changes=False)
             signatories = _insert_signatories(now)
             posyandu, kader, pelatihan = plan.insert_registry(now)
+            from db.services.demo_kegiatan import insert_demo_kegiatan  # it imports this module's names
+
+            kegiatan = insert_demo_kegiatan(now).kegiatan
             summary = DemoSummary(
-                plan.kecamatan, len(plan.kelurahan), posyandu, kader, signatories, pelatihan, replaced
+                plan.kecamatan, len(plan.kelurahan), posyandu, kader, signatories, pelatihan, replaced, kegiatan
             )
             audit.record(
                 "muat_contoh", "data", None,
@@ -165,6 +169,7 @@ def load_demo(force: bool = False) -> DemoSummary:
 
 
 def _clear() -> None:
+    Kegiatan.delete().execute()  # days, quotas, roster and attendance go with it (ON DELETE CASCADE)
     RiwayatPelatihan.delete().execute()
     Kader.delete().execute()
     Posyandu.delete().execute()
