@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "cli.db_cmd",
     "cli.demo_cmd",
     "cli.kader_cmd",
+    "cli.kegiatan_cmd",
 )
 
 
