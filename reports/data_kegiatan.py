@@ -4,13 +4,13 @@ daftar peserta and tanda terima uang transport/honorarium.
 Frozen dataclasses with no Qt, no peewee and no ReportLab: :mod:`db.services.kegiatan_print` fills
 them from the stored kegiatan, tests build them directly. Every string is already in print form
 (dates, times and amounts formatted, phone numbers masked or blanked as chosen); a NIK never gets
-here at all. The row order is the print order, which the back-fill screen also follows, so it is
-decided by :func:`sheet_order` in one place.
+here at all. Rows come in print order (``db.services.peserta.roster_order``, which the paper
+back-fill screen follows too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
@@ -19,7 +19,6 @@ from reports.data import SignatureBlock
 
 # Attendance codes as printed in the rekap (hadir ✓, izin I, sakit S, anything else –).
 HADIR, IZIN, SAKIT, ALPA = "hadir", "izin", "sakit", "alpa"
-ORDERS = ("asal", "nomor")  # sort by asal then name, or by registration number
 
 
 @dataclass(frozen=True)
@@ -164,16 +163,6 @@ class TandaTerima:
 
 
 T = TypeVar("T")
-
-
-def sheet_order(people: Iterable[T], order: str, *, nomor: Callable[[T], int], nama: Callable[[T], str],
-                asal: Callable[[T], str]) -> list[T]:
-    """The print order: by asal then name (case-insensitive), or by registration number."""
-    if order not in ORDERS:
-        raise ValueError(f"urutan harus {' atau '.join(ORDERS)}, bukan {order!r}")
-    if order == "nomor":
-        return sorted(people, key=nomor)
-    return sorted(people, key=lambda p: (asal(p).casefold(), nama(p).casefold(), nomor(p)))
 
 
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 
 from reports.daftar_hadir import DaftarHadirDocument
 from reports.data import PageSetup
-from reports.data_kegiatan import AttendanceSheet, sheet_order
+from reports.data_kegiatan import AttendanceSheet
 from tests.reports.conftest import pdf_fonts, pdf_text, text_runs
 from tests.reports.kegiatan_samples import HOSTILE_NAME, KEGIATAN, LONG_NAME, mengetahui, people
 
@@ -104,15 +104,3 @@ def test_empty_sheet_still_prints_blank_rows() -> None:
     assert "1. ." in pages[0] and "4. ." in pages[0]
     with pytest.raises(ValueError):
         DaftarHadirDocument([])
-
-
-def test_sheet_order_by_asal_then_name_or_by_number() -> None:
-    rows = people(30)
-    by_asal = sheet_order(rows, "asal", nomor=lambda r: r.no, nama=lambda r: r.nama, asal=lambda r: r.asal)
-    keys = [(r.asal.casefold(), r.nama.casefold()) for r in by_asal]
-    assert keys == sorted(keys)
-    reordered = sheet_order(reversed(rows), "nomor", nomor=lambda r: r.no, nama=lambda r: r.nama,
-                            asal=lambda r: r.asal)
-    assert [r.no for r in reordered] == list(range(1, 31))
-    with pytest.raises(ValueError):
-        sheet_order(rows, "acak", nomor=lambda r: r.no, nama=lambda r: r.nama, asal=lambda r: r.asal)
