@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "cli.demo_cmd",
     "cli.kader_cmd",
     "cli.kegiatan_cmd",
+    "cli.cetak_cmd",
 )
 
 
