@@ -28,7 +28,7 @@ PAGES: tuple[PageSpec, ...] = (
         "kegiatan",
         QT_TRANSLATE_NOOP("pages", "Kegiatan"),
         "calendar-event.svg",
-        PLACEHOLDER,
+        "ui.pages.kegiatan_page:KegiatanPage",
         QT_TRANSLATE_NOOP(
             "pages",
             "Pendaftaran peserta bimtek dan rakor, daftar hadir harian, sertifikat dan tanda terima "
