@@ -28,14 +28,15 @@ ROW_HEIGHT = 9 * mm  # one row; a signature area is two
 # (header, width in mm of a 165 mm body; scaled to the real width, cell style)
 COLUMNS = (
     ("No.", 8.0),
-    ("Nama", 40.0),
-    ("Jabatan/Unsur", 26.0),
-    ("Asal (Kelurahan/Instansi)", 27.0),
-    ("No. HP", 26.0),
+    ("Nama", 37.0),
+    ("Jabatan/Unsur", 29.0),
+    ("Asal (Kelurahan/Instansi)", 28.0),
+    ("No. HP", 25.0),  # "0812-3456-78901" on one line at 8 pt
 )
 SIGNATURE_MM = 38.0
 NAME_SHRINK_LINES = 3  # a name longer than this many lines is set smaller
 SMALL_NAME_SIZE = 7.0
+HP_SIZE = 8.0  # "0812-3456-7890" on one line
 
 
 def fast_cell(text: str, style: ParagraphStyle, width: float) -> object:
@@ -79,6 +80,7 @@ class DaftarHadirDocument(DocumentBuilder):
         self.widths += [half, half]
         self.zigzag = ZigzagColumn(len(COLUMNS), half, ROW_HEIGHT, font_size=7.5)
         self.small_name = sized_style(self.styles["TableCell"], SMALL_NAME_SIZE)
+        self.hp_style = sized_style(self.styles["TableCellCenter"], HP_SIZE)
 
     def build_story(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -115,14 +117,14 @@ class DaftarHadirDocument(DocumentBuilder):
 
     def _table(self, sheet: AttendanceSheet) -> Flowable:
         styles = self.styles
-        cell, center = styles["TableCell"], styles["TableCellCenter"]
+        cell = styles["TableCell"]
         room = [width - 2 * PADDING for width in self.widths]
         head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"])]
         rows: list[list[object]] = []
         numbers: list[int] = []
         for row in sheet.rows:
             rows.append([str(row.no), self._name(row), fast_cell(row.jabatan, cell, room[2]),
-                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, center, room[4])])
+                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, self.hp_style, room[4])])
             numbers.append(row.no)
         start = (sheet.rows[-1].no if sheet.rows else 0) + 1
         for number in range(start, start + sheet.blank_rows):
@@ -133,4 +135,4 @@ class DaftarHadirDocument(DocumentBuilder):
             numbers.append(1)
         hp = len(COLUMNS) - 1
         return signed_table(head, rows, numbers, self.widths, self.zigzag, cell,
-                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER")])
+                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER"), ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)])

@@ -66,7 +66,9 @@ def _phone(row: PesertaRow, mode: str) -> str:
 
 
 def _jabatan(row: PesertaRow) -> str:
-    return " – ".join(part for part in (row.jabatan, row.instansi) if part and part != row.asal) or row.peran
+    """The Jabatan/Unsur cell: the jabatan, else the instansi, else the peran (the Asal column
+    already names the kelurahan or OPD, so the instansi is not repeated beside the jabatan)."""
+    return row.jabatan or row.instansi or row.peran
 
 
 def _held_day(detail: KegiatanDetail, hari_ke: int) -> HariRow:
