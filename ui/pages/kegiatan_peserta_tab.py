@@ -1,7 +1,7 @@
 """The roster tab: search as you type, filter by asal and peran, counts per asal against the quotas.
 
 The roster is at most a few hundred rows cached by :mod:`db.services.peserta`, so each keystroke
-filters in Python (well under a millisecond). Ins adds from the kader registry, Shift+Ins adds a
+filters in Python (well under a millisecond). Ins adds from the kader registry, Ctrl+N adds a
 person by hand, Enter edits, Del removes — refused once the person has attendance unless the user
 confirms that it goes too.
 """
@@ -102,7 +102,7 @@ class PesertaTab(QWidget):
         self.add_kader_button.setProperty("primary", True)
         self.add_kader_button.setToolTip(self.tr("Tambah peserta dari data kader (Ins)"))
         self.add_manual_button = QPushButton(icon("plus.svg", "#37474f"), self.tr("Tambah manual…"))
-        self.add_manual_button.setToolTip(self.tr("Tambah pejabat, narasumber, panitia… (Shift+Ins)"))
+        self.add_manual_button.setToolTip(self.tr("Tambah pejabat, narasumber, panitia… (Ctrl+N)"))
         self.edit_button = QPushButton(icon("pencil.svg", "#37474f"), self.tr("Ubah"))
         self.edit_button.setToolTip(self.tr("Ubah peserta yang dipilih (Enter)"))
         self.delete_button = QPushButton(icon("trash.svg", "#37474f"), self.tr("Hapus"))
@@ -176,7 +176,7 @@ class PesertaTab(QWidget):
         self.table.installEventFilter(self)
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Insert), self.add_from_registry),
-            (QKeySequence("Shift+Ins"), self.add_manual),
+            (QKeySequence("Ctrl+N"), self.add_manual),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -204,7 +204,7 @@ class PesertaTab(QWidget):
         self.asal_combo.clear()
         self.asal_combo.addItem(self.tr("Semua asal"), None)
         for item in counts:
-            self.asal_combo.addItem(item.asal or self.tr("(tanpa asal)"), (item.kode_wilayah, item.asal_opd))
+            self.asal_combo.addItem(item.asal or self.tr("(tanpa asal)"), f"{item.kode_wilayah}|{item.asal_opd}")
         self.asal_combo.setCurrentIndex(max(self.asal_combo.findData(current), 0))
         self.asal_combo.blockSignals(False)
         self._fill_counts(counts)
@@ -238,8 +238,8 @@ class PesertaTab(QWidget):
         self.asal_list.setItem(row, 1, number)
 
     def _filters(self) -> PesertaFilter:
-        asal = self.asal_combo.currentData()
-        kode, opd = asal if asal else ("", "")
+        asal = self.asal_combo.currentData()  # "kode|opd": a string survives findData, a tuple not
+        kode, opd = asal.split("|", 1) if asal else ("", "")
         return PesertaFilter(peran=self.peran_combo.currentData() or "", kode_wilayah=kode, asal_opd=opd)
 
     @Slot()
