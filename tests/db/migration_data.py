@@ -24,6 +24,7 @@ assert len(LONG_NAME) == 300
 SCHEMA_SHA256: dict[int, str] = {
     1: "0a68433567022118bb6058c4e2bc0f6bc9fb11907c175eb9810a498c277e3930",
     2: "61ca3ad66d368e6e93007170de0f8f7b9ecb22278e0fac33c8246839a2c174d3",
+    3: "609c8bea2d60c51a7aa680c841eb811c638bb74c37b785ec5ea5dd8a01995ec8",
 }
 
 
