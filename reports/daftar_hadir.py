@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from reports.base import DocumentBuilder
@@ -40,11 +41,20 @@ HP_SIZE = 8.0  # "0812-3456-7890" on one line
 
 
 def fast_cell(text: str, style: ParagraphStyle, width: float) -> object:
-    """A plain string when ``text`` fits one line of ``width`` (drawn as is, no markup, and about ten
-    times cheaper than a Paragraph — 230 rows × 4 text cells add up), else a wrapping Paragraph."""
-    value = unicodedata.normalize("NFC", text or "")
-    if "\n" not in value and "\r" not in value and string_width(value, style.fontName, style.fontSize) <= width:
+    """The cell for ``text`` in a column ``width`` wide: plain text, broken into lines here when needed.
+
+    Plain strings are drawn as they are (no markup, so nothing to escape) and cost a fraction of a
+    Paragraph, which a long table wraps three times over (measure, split, draw) — with 230 rows × 4
+    text columns that was most of the time. A word wider than the column falls back to a Paragraph,
+    whose ``splitLongWords`` breaks it. The table must set FONTNAME/FONTSIZE/LEADING to ``style``'s.
+    """
+    value = " ".join(unicodedata.normalize("NFC", text or "").split())
+    font, size = style.fontName, style.fontSize
+    if string_width(value, font, size) <= width:
         return value
+    lines = simpleSplit(value, font, size, width)
+    if all(string_width(line, font, size) <= width for line in lines):
+        return "\n".join(lines)
     return para(value, style)
 
 
