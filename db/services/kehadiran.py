@@ -26,6 +26,7 @@ from db.services.registry_fields import clean_text
 STATUS_HADIR = ("hadir", "izin", "sakit", "alpa")
 STATUS_LABEL = {"hadir": "Hadir", "izin": "Izin", "sakit": "Sakit", "alpa": "Tanpa keterangan"}
 MAX_CANDIDATES = 8
+AUTO_MARK_SCORE = 40  # a lone match by code prefix or asal only (score 20) is offered, never marked
 _COLUMNS = ("status", "jam_datang", "keterangan", "batch_id", "dicatat_oleh", "waktu")
 
 
@@ -123,10 +124,13 @@ def mark_present(peserta_id: int, hari_id: int) -> CheckInResult:
     return _mark_present(peserta, _checked_hari(peserta.kegiatan_id, hari_id))
 
 
-def _checked_hari(kegiatan_id: int, hari_id: int) -> int:
+def _checked_hari(kegiatan_id: int, hari_id: int, *, clearing: bool = False) -> int:
+    """The day belongs to the kegiatan and is held (a skipped day's old marks may only be cleared)."""
     hari = get_hari(hari_id)
     if hari.kegiatan_id != kegiatan_id:
         raise ValidationError("Hari ini bukan milik kegiatan peserta.", "hari_id")
+    if hari.dilewati and not clearing:
+        raise ValidationError(f"Hari ke-{hari.hari_ke} ({hari.tanggal:%d-%m-%Y}) dilewati; tidak ada kehadiran.", "hari_id")
     return hari_id
 
 
@@ -155,7 +159,7 @@ def check_in(kegiatan_id: int, hari_id: int, query_or_code: str) -> CheckInResul
         return CheckInResult("unknown")
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0
-    if len(scored) == 1 or (best_score >= 70 and best_score > runner_up):
+    if (len(scored) == 1 and best_score >= AUTO_MARK_SCORE) or (best_score >= 70 and best_score > runner_up):
         return _mark_present(best, hari_id)
     return CheckInResult("ambiguous", candidates=tuple(r for _s, r in scored[:MAX_CANDIDATES]))
 
@@ -181,7 +185,7 @@ def set_status_bulk(changes: Iterable[tuple[int, int, str | None]], note: str = 
     with db.atomic():
         for peserta_id, hari_id, status in changes:
             peserta = get_peserta(peserta_id)
-            _checked_hari(peserta.kegiatan_id, hari_id)
+            _checked_hari(peserta.kegiatan_id, hari_id, clearing=status is None)
             before = _current(peserta_id, hari_id)
             if status is None:
                 if before is not None:
@@ -246,6 +250,7 @@ def record_batch(hari_id: int, peserta_ids_present: Iterable[int], operator: str
     """Paper back-fill: mark who signed the sheet (one page or more) present, as one batch that
     records who entered it and when; returns the batch id. People already hadir keep their row."""
     hari = get_hari(hari_id)
+    _checked_hari(hari.kegiatan_id, hari_id)
     who = clean_text(operator) or audit.operator()
     ids = list(dict.fromkeys(peserta_ids_present))
     with db.atomic():

@@ -209,6 +209,8 @@ def _new_kode(rng: Callable[[str], str] | None = None) -> str:
 
 
 def _refuse_duplicate(form: PesertaForm) -> None:
+    if form.kader_id is not None and not db.execute_sql("SELECT 1 FROM kader WHERE id = ?", (form.kader_id,)).fetchone():
+        raise ValidationError("Kader yang ditautkan tidak ditemukan (mungkin sudah dihapus).", "kader_id")
     if form.nik:
         found = db.execute_sql(
             "SELECT nama FROM peserta WHERE kegiatan_id = ? AND nik = ? AND id IS NOT ?",
@@ -250,6 +252,8 @@ def save_peserta(form: PesertaForm, *, kode_rng: Callable[[str], str] | None = N
                 audit.record("tambah", "peserta", peserta_id, values, clean.nama)
                 return peserta_id
             old = get_peserta(clean.id)
+            if old.kegiatan_id != clean.kegiatan_id:
+                raise ValidationError("Peserta tidak dapat dipindah ke kegiatan lain.", "kegiatan_id")
             changes = audit.diff({n: getattr(old, n) for n in _FIELDS}, values)
             if old.kader_id != clean.kader_id:
                 changes["kader_id"] = [old.kader_id, clean.kader_id]

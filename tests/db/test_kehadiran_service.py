@@ -9,7 +9,7 @@ import pytest
 
 from db.errors import ValidationError
 from db.models import Kehadiran, KehadiranBatch, Riwayat
-from db.services.kegiatan import KegiatanForm, hari_by_number, save_kegiatan
+from db.services.kegiatan import KegiatanForm, hari_by_number, save_kegiatan, set_hari
 from db.services.kehadiran import (
     check_in,
     count_hari,
@@ -128,3 +128,26 @@ def test_back_fill_refuses_someone_from_another_kegiatan(setup) -> None:
     with pytest.raises(ValidationError):
         record_batch(day1, [stranger])
     assert KehadiranBatch.select().count() == 0
+
+
+def test_lone_weak_match_is_offered_not_marked(setup) -> None:
+    kid, day1, _day2, ids = setup
+    code = get_peserta(ids[3]).kode
+    weak = check_in(kid, day1, code[:3])  # a code prefix only: maybe a half-typed scan
+    assert weak.status == "ambiguous" and ids[3] in [p.id for p in weak.candidates]
+    assert marks_for_hari(day1) == {}
+    assert check_in(kid, day1, "lestar").peserta.id == ids[2]  # a lone name match is marked
+
+
+def test_skipped_day_takes_no_marks_but_old_ones_can_be_cleared(setup) -> None:
+    kid, _day1, day2, ids = setup
+    set_status(ids[0], day2, "hadir")
+    set_hari(day2, dilewati=True, force=True)
+    with pytest.raises(ValidationError, match="dilewati"):
+        check_in(kid, day2, "dewi")
+    with pytest.raises(ValidationError, match="dilewati"):
+        record_batch(day2, [ids[1]])
+    with pytest.raises(ValidationError, match="dilewati"):
+        set_status_bulk([(ids[1], day2, "hadir")])
+    assert set_status_bulk([(ids[0], day2, None)]) == 1
+    assert marks_for_hari(day2) == {}

@@ -172,3 +172,14 @@ def test_deleting_a_linked_kader_keeps_the_participant(store) -> None:
     delete_kader(kader_id)
     row = get_peserta(pid)
     assert (row.kader_id, row.nama) == (None, "Siti Aminah")
+
+
+def test_link_to_a_missing_kader_and_moving_kegiatan_are_refused(kid: int) -> None:
+    with pytest.raises(ValidationError, match="Kader"):
+        save_peserta(PesertaForm(kegiatan_id=kid, nama="X", kader_id=9999))
+    other = save_kegiatan(KegiatanForm(jenis="Rapat", nama="Rapat", tanggal_mulai=date(2026, 2, 5),
+                                       tanggal_selesai=date(2026, 2, 5)))  # fmt: skip
+    pid = save_peserta(PesertaForm(kegiatan_id=kid, nama="Ani"))
+    with pytest.raises(ValidationError, match="dipindah"):
+        save_peserta(replace(_form(pid), kegiatan_id=other))
+    assert get_peserta(pid).kegiatan_id == kid
