@@ -10,12 +10,14 @@ registry holds the Kota Metro demo posyandu, then times (best of ``--repeat``):
 
 The issue's aim is impor ≤ 2 × openpyxl. ``.venv/bin/python bench/kader_import.py [--rows 5000]``
 
-Measured 2026-11-23 on the shared 2-core box (best of 3, 5,000 rows): openpyxl 2.2 s, pratinjau
-3.8 s (1.8 ×), impor 13.1 s (6.0 ×). The preview meets the aim; the write does not: it goes
-through ``save_kader`` once per row (validation again, one INSERT and one audit row each,
-≈1.8 ms per kader). A batch ``save_kader_many`` in the kader service (insert_many in chunks,
-audit rows batched) wrote the same 5,000 kader in 0.7 s in a throw-away experiment, which would
-put impor at ≈ 2 ×.
+Measured 2026-11-23 on the shared 2-core box (best of 3, 5,000 rows), before the batch write:
+openpyxl 2.2 s, pratinjau 3.8 s (1.8 ×), impor 13.1 s (6.0 ×) — ``save_kader`` once per row.
+With ``save_kader_many`` (registry rules re-checked in bulk, one prepared INSERT for the kader
+and one for the audit rows; peewee's ``insert_many`` spent more time building SQL than SQLite
+spent writing): openpyxl 4.82 s, pratinjau 8.43 s (1.75 ×), impor 10.23 s (2.12 ×) on a box
+loaded by other engineers' runs (openpyxl alone twice as slow as above). The write is now
+≈0.2–0.4 × openpyxl; most of it is SQLite maintaining the FTS trigram index per row. The
+preview (1.75–1.85 ×) is the larger part of the remaining distance to 2 ×.
 """
 
 from __future__ import annotations

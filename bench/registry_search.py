@@ -3,7 +3,8 @@
 Types "siti aminah" one letter at a time and times ``search_kader(prefix)`` — count plus the
 first 100 rows, sorted by name — as the page does on each keystroke. Prints each keystroke's
 median and the overall median and p95. ``populate()`` is reusable: the kader page benchmark
-builds the same registry and adds the through-the-page figure.
+builds the same registry and adds the through-the-page figure. Then the first page (100 rows,
+no text) sorted by each ``SORT_COLUMNS`` key, ascending, descending and at offset 50,000.
 
     .venv/bin/python bench/registry_search.py [--kader 100000] [--repeat 15]
 """
@@ -119,6 +120,23 @@ def measure(repeat: int) -> list[tuple[str, list[float], int]]:
     return results
 
 
+def measure_sorts(repeat: int) -> list[tuple[str, float, float, float]]:
+    """(column, median ms ascending, descending, ascending at offset 50,000) of an unfiltered page."""
+    results = []
+    for column in kader_search.SORT_COLUMNS:
+        medians = []
+        for descending, offset in ((False, 0), (True, 0), (False, 50_000)):
+            timings = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                kader_search.search_kader("", order_by=column, descending=descending, limit=100,
+                                          offset=offset)  # fmt: skip
+                timings.append((time.perf_counter() - started) * 1000)
+            medians.append(statistics.median(timings))
+        results.append((column, *medians))
+    return results
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -138,6 +156,7 @@ def main() -> int:
             mode = kader_search.ensure_ready()
             print(f"registry: {count:,} kader, filled in {seconds:.1f} s; search mode: {mode}")
             results = measure(args.repeat)
+            sorts = measure_sorts(max(3, args.repeat // 3))
         finally:
             store.close()
     print(f"{'typed':<14}{'matches':>9}{'median ms':>11}{'p95 ms':>9}")
@@ -149,6 +168,9 @@ def main() -> int:
         )
     median, p95 = statistics.median(everything), percentile(everything, 0.95)
     print(f"all keystrokes: median {median:.2f} ms, p95 {p95:.2f} ms")
+    print(f"{'sorted by':<14}{'asc ms':>9}{'desc ms':>9}{'@50k ms':>9}")
+    for column, ascending, descending, deep in sorts:
+        print(f"{column:<14}{ascending:>9.2f}{descending:>9.2f}{deep:>9.2f}")
     return 0
 
 

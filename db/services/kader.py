@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 _DATE_FIELDS = ("tanggal_lahir", "sk_tanggal", "mulai_aktif")
+_IN_CHUNK = 500  # values per ``IN (…)`` look-up: below the 999 parameters of old SQLite builds
 
 
 class DeleteRefused(DomainError):
@@ -126,7 +127,7 @@ def save_kader_many(checked: Sequence[KaderForm], accept_warnings: bool = False)
     exists, the NIK is unused, no kader with the same name and birth date unless
     ``accept_warnings`` — are checked again against the database *and the earlier forms of the
     batch*; the rules that need no database are the caller's :func:`check_kader`'s job. New kader
-    go in with multi-row INSERTs (the FTS triggers fire per row), updates run before them so
+    go in with one prepared INSERT (the FTS triggers fire per row), updates run before them so
     NIKs freed by an update can be reused, and one masked audit row per written kader follows
     in input order. One ``db.atomic()`` (a savepoint inside the caller's): any error writes
     nothing.
@@ -161,9 +162,8 @@ def save_kader_many(checked: Sequence[KaderForm], accept_warnings: bool = False)
 def _select_in(sql: str, values: Sequence[Any]) -> list[dict[str, Any]]:
     """Rows of ``sql`` (one ``IN ({})``) over ``values`` in chunks within the parameter limit."""
     found: list[dict[str, Any]] = []
-    step = audit.rows_per_insert(1)
-    for start in range(0, len(values), step):
-        chunk = list(values[start : start + step])
+    for start in range(0, len(values), _IN_CHUNK):
+        chunk = list(values[start : start + _IN_CHUNK])
         cursor = db.execute_sql(sql.format(", ".join("?" * len(chunk))), chunk)
         names = [c[0] for c in cursor.description]
         found += [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -234,12 +234,10 @@ def _check_people(forms: list[KaderForm], current: dict[int, KaderForm]) -> None
 
 
 def _insert_new(forms: list[KaderForm], now: str) -> list[int]:
-    """Multi-row INSERTs with the ids save_kader would get (max(id) + 1, + 2, …)."""
+    """One prepared INSERT with the ids save_kader would get (max(id) + 1, + 2, …)."""
     start = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM kader").fetchone()[0])
     rows = [{"id": start + n, **_stored(f), "dibuat": now, "diubah": now} for n, f in enumerate(forms, 1)]
-    step = audit.rows_per_insert(len(rows[0])) if rows else 1
-    for first in range(0, len(rows), step):
-        Kader.insert_many(rows[first : first + step]).execute()
+    audit.insert_rows(Kader, rows)
     return [row["id"] for row in rows]
 
 

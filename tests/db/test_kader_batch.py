@@ -26,6 +26,7 @@ from db.services.kader import (
     save_kader,
     save_kader_many,
 )
+from db.services import kader as kader_service
 from db.services.kader_search import search_kader
 from db.services.posyandu import PosyanduForm, save_posyandu
 from db.services.profile import OfficeProfile, save_profile
@@ -92,14 +93,14 @@ def _written(folder: Path, write: Callable[[list[KaderForm]], object]) -> dict[s
         return _state()
 
 
-@pytest.mark.parametrize("rows_per_insert", [None, 2])
-def test_batch_writes_exactly_what_save_kader_writes_row_by_row(tmp_path, monkeypatch, rows_per_insert):
+@pytest.mark.parametrize("in_chunk", [None, 2])
+def test_batch_writes_exactly_what_save_kader_writes_row_by_row(tmp_path, monkeypatch, in_chunk):
     audit.set_operator("Sekretaris")
     one_by_one = _written(tmp_path / "a", lambda forms: [save_kader(f, True) for f in forms])
-    if rows_per_insert:  # several multi-row INSERTs and chunked look-ups
-        monkeypatch.setattr(audit, "rows_per_insert", lambda columns: rows_per_insert)
+    if in_chunk:  # look-ups in several chunks
+        monkeypatch.setattr(kader_service, "_IN_CHUNK", in_chunk)
     batch = _written(
-        tmp_path / "b", lambda forms: save_kader_many([check_kader(f).form for f in forms], accept_warnings=True)
+        tmp_path / "b", lambda forms: save_kader_many([check_kader(f).form for f in forms], True)
     )
     assert batch == one_by_one
     assert len(batch["kader"]) == 6 and len(batch["fts"]) == 6
