@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, LongTable, Spacer, Table, TableStyle
 from reports.base import DocumentBuilder
 from reports.daftar_hadir import fast_cell
 from reports.data_kegiatan import HADIR, IZIN, SAKIT, RekapKehadiran
-from reports.fonts import SANS
+from reports.fonts import SANS, string_width
 from reports.signature import signature_table
 from reports.tables import HEADER_FILL
 from reports.text import para
@@ -75,7 +75,8 @@ class RekapKehadiranDocument(DocumentBuilder):
     def _legend(self) -> Flowable:
         """``Keterangan: ✓ = hadir, I = izin …`` with the drawn tick in its place."""
         cells = [Tick() if item is None else item for item in LEGEND]
-        table = Table([cells], hAlign="LEFT")
+        widths = [10.0 if item is None else string_width(item, SANS, 9) + 4 for item in LEGEND]
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), SANS),
             ("FONTSIZE", (0, 0), (-1, -1), 9),
