@@ -206,8 +206,10 @@ def save_kegiatan(form: KegiatanForm, *, force: bool = False) -> int:
             audit.record("tambah", "kegiatan", kegiatan_id, _audit_values(values), clean.nama)
             return kegiatan_id
         before = _audit_values(_stored(get_kegiatan(clean.id).form))
-        _derive_days(clean.id, clean.tanggal_mulai, clean.tanggal_selesai, force)
+        lost = _derive_days(clean.id, clean.tanggal_mulai, clean.tanggal_selesai, force)
         changes = audit.diff(before, _audit_values(values))
+        if lost:
+            changes["hari_dihapus_dengan_kehadiran"] = [d.isoformat() for d in lost]
         if changes:
             Kegiatan.update(**values, diubah=now).where(Kegiatan.id == clean.id).execute()
             audit.record("ubah", "kegiatan", clean.id, changes, clean.nama)
@@ -218,14 +220,17 @@ def _audit_values(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()}
 
 
-def _derive_days(kegiatan_id: int, mulai: date, selesai: date, force: bool) -> None:
+def _derive_days(kegiatan_id: int, mulai: date, selesai: date, force: bool) -> tuple[date, ...]:
+    """Match the day rows to the range; return the dropped days that held attendance (forced)."""
+    lost: tuple[date, ...] = ()
     wanted = [mulai + timedelta(days=i) for i in range((selesai - mulai).days + 1)]
     existing = {h.tanggal: h for h in list_hari(kegiatan_id)}
     dropped = [h for day, h in existing.items() if day not in wanted]
     if dropped:
         with_marks = _days_with_attendance([h.id for h in dropped])
-        if with_marks and not force:
-            days = tuple(sorted(h.tanggal for h in dropped if h.id in with_marks))
+        lost = tuple(sorted(h.tanggal for h in dropped if h.id in with_marks))
+        if lost and not force:
+            days = lost
             listed = ", ".join(f"{d:%d-%m-%Y}" for d in days)
             raise DaysHaveAttendance(
                 f"Hari {listed} sudah berisi kehadiran; tanggal kegiatan tidak diubah. "
@@ -243,6 +248,7 @@ def _derive_days(kegiatan_id: int, mulai: date, selesai: date, force: bool) -> N
         else:
             KegiatanHari.create(kegiatan=kegiatan_id, hari_ke=position, tanggal=day,
                                 jam_mulai=jam[0], jam_selesai=jam[1])  # fmt: skip
+    return lost
 
 
 def _days_with_attendance(hari_ids: list[int]) -> set[int]:

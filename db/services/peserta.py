@@ -173,7 +173,7 @@ def check_peserta(form: PesertaForm) -> PesertaForm:
         except ValidationError as exc:
             problems.update(exc.problems)
 
-    attempt("nik", lambda: parse_nik(form.nik).nik if clean_text(form.nik) else "")
+    attempt("nik", lambda: parse_nik(form.nik) if clean_text(form.nik) else None)
     attempt("nip", lambda: normalise_nip(form.nip, jenis_pegawai="PPPK"))
     attempt("hp", lambda: normalise_phone(form.hp))
     attempt("jenis_kelamin", lambda: normalise_gender(form.jenis_kelamin))
@@ -184,6 +184,10 @@ def check_peserta(form: PesertaForm) -> PesertaForm:
         problems["nama"] = "Nama peserta wajib diisi."
     if problems:
         raise ValidationError(problems)
+    info = values.pop("nik")
+    values["nik"] = info.nik if info else ""
+    if info and not values["jenis_kelamin"]:
+        values["jenis_kelamin"] = info.jenis_kelamin  # the NIK says it (day of birth + 40 for women)
     for name in ("jabatan", "instansi", "asal_opd", "posyandu"):
         values[name] = clean_text(getattr(form, name))
     return replace(form, **values)

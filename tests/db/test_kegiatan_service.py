@@ -3,6 +3,7 @@ list order and filters, deletion."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 
@@ -74,6 +75,8 @@ def test_range_change_keeps_days_and_attendance(store) -> None:
     assert get_kegiatan(kid).form.tanggal_mulai == date(2026, 3, 9)  # rolled back as a whole
     save_kegiatan(replace(BIMTEK, id=kid, tanggal_selesai=date(2026, 3, 10)), force=True)
     assert [h.tanggal.day for h in list_hari(kid)] == [10]
+    last = Riwayat.select().where(Riwayat.entitas == "kegiatan").order_by(Riwayat.id.desc()).get()
+    assert json.loads(last.perubahan)["hari_dihapus_dengan_kehadiran"] == ["2026-03-11"]
     assert not KegiatanHari.select().where(KegiatanHari.id == day2.id).exists()
 
 

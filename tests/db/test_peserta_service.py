@@ -82,6 +82,8 @@ def test_manual_participant_is_validated(kid: int) -> None:
         "dr. Budi", "1872044107850004", "198609262015051001", "L", "Narasumber", "Dinas Kesehatan")
     with pytest.raises(DuplicatePeserta):
         save_peserta(PesertaForm(kegiatan_id=kid, nama="Orang lain", nik=NIK))
+    woman = get_peserta(save_peserta(PesertaForm(kegiatan_id=kid, nama="Ani", nik="1872045107850004")))
+    assert woman.jenis_kelamin == "P"  # taken from the NIK when not given
 
 
 def test_same_nik_in_another_kegiatan_is_fine_and_codes_unique(kid: int) -> None:
