@@ -136,17 +136,17 @@ def _row(values: tuple) -> PesertaRow:
 
 
 def roster(kegiatan_id: int) -> list[PesertaRow]:
-    """Every participant by ``no_urut`` (cached; do not mutate the returned list)."""
+    """Every participant by ``no_urut`` (from the cache; the list is a fresh copy)."""
     probe = db.execute_sql(
         "SELECT count(*), max(diubah), max(id) FROM peserta WHERE kegiatan_id = ?", (kegiatan_id,)
     ).fetchone()
     key = (_generation, *probe)
     cached = _cache.get(kegiatan_id)
     if cached is not None and cached[0] == key:
-        return cached[1]
+        return list(cached[1])
     rows = [_row(r) for r in db.execute_sql(f"{_SELECT} WHERE kegiatan_id = ? ORDER BY no_urut, id", (kegiatan_id,))]
     _cache[kegiatan_id] = (key, rows)
-    return rows
+    return list(rows)
 
 
 def get_peserta(peserta_id: int) -> PesertaRow:
