@@ -243,8 +243,9 @@ class KegiatanPage(QWidget):
         self.stack.addWidget(self.detail)
         self.stack.setCurrentWidget(self.detail)
         if tab:
-            self.detail.show_tab(tab)
-        self.detail.setFocus()
+            self.detail.show_tab(tab)  # the tab puts the focus where work starts (the desk field)
+        else:
+            self.detail.tabs.setFocus()
         return self.detail
 
     @Slot()
