@@ -11,8 +11,12 @@ Whole processes, interleaved so a busy machine hurts every row alike (median of 
 
 The aim (issue 4) is one day ≤ 3 × the floor. ``.venv/bin/python bench/daftar_hadir.py [--runs 5]``
 
-Measured 2026-11-23 on the shared 2-core box (other engineers' tests running, median of 5):
-see the table printed at the end of a run; figures are recorded in the commit message.
+Measured 2026-11-23 on the shared 2-core box (load average 3.4 from other engineers' tests, median
+of 5, demo bimtek: 230 peserta + 5 narasumber/panitia): floor 0.42 s; daftar hadir hari 1 1.09 s
+(2.6 × the floor; 11 pages); all 3 days 1.67 s (4.0 ×; 33 pages); 235 name tags 1.41 s (3.4 ×,
+30 pages). In-process the day-1 render is ~0.16 s warm; the rest is Python start, imports (db,
+peewee, ReportLab ~0.18 s) and registering six TTF faces (~55 ms). Before text cells were drawn as
+plain strings (Paragraphs wrapped 3× each by LongTable) the day-1 run was 3.3 ×.
 """
 
 from __future__ import annotations

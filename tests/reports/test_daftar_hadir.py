@@ -104,3 +104,20 @@ def test_empty_sheet_still_prints_blank_rows() -> None:
     assert "1. ." in pages[0] and "4. ." in pages[0]
     with pytest.raises(ValueError):
         DaftarHadirDocument([])
+
+
+def test_unbroken_words_stay_inside_their_columns() -> None:
+    from dataclasses import replace
+
+    word = "Kesejahteraan" * 9  # 117 characters without a space
+    rows = (replace(people(3)[0], jabatan=word, asal=word), *people(3)[1:])
+    document = DaftarHadirDocument([sheet(rows)], PageSetup())
+    data = document.render_bytes()
+    edges = [25 * mm]
+    for width in document.widths:
+        edges.append(edges[-1] + width)
+    pieces = [run for run in text_runs(data) if "Kesejahteraan" in run.text or "ejahteraan" in run.text]
+    assert len(pieces) >= 6  # split over several lines in both columns
+    for run in pieces:
+        column = next(i for i in range(len(edges) - 1) if edges[i] - 0.5 <= run.x < edges[i + 1])
+        assert column in (2, 3) and run.x + run.width <= edges[column + 1] + 0.5, run
