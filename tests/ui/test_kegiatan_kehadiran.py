@@ -71,7 +71,7 @@ def test_backfill_page_by_page_as_one_batch(page, qtbot) -> None:  # noqa: ANN00
     view = tab.backfill
     days = list_hari(view.kegiatan_id)
     view.day_combo.setCurrentIndex(view.day_combo.findData(days[1].id))
-    people = roster_order(view.kegiatan_id, "asal", ("Peserta",))
+    people = roster_order(view.kegiatan_id, "asal", ("Peserta", "Undangan"))
     mark_present(people[5].id, days[1].id)  # came through the desk already
     view.refresh()
     assert view.pages() == 3 and view.page_label.text() == "Halaman 1 dari 3 (No. 1–20)"
@@ -101,3 +101,21 @@ def test_backfill_page_by_page_as_one_batch(page, qtbot) -> None:  # noqa: ANN00
     assert marks_for_hari(days[0].id) == {}
     assert view.done_label.text() == "Tersimpan: 3 peserta dicatat hadir."
     assert view.ticked == set() and not view.save_button.isEnabled()
+
+
+def test_print_menu_previews_the_day_sheet(page, qtbot) -> None:  # noqa: ANN001
+    from pypdf import PdfReader
+    import io
+
+    menu = page.detail.printing
+    labels = [a.text() for a in menu.menu.actions() if a.text()]
+    assert labels[:4] == ["Daftar hadir hari ke-1 (23-11-2026)", "Daftar hadir hari ke-2 (24-11-2026)",
+                          "Daftar hadir hari ke-3 (25-11-2026)", "Daftar hadir semua hari"]  # fmt: skip
+    menu.menu.actions()[0].trigger()
+    preview = menu.last_preview
+    assert preview is not None and preview.isVisible()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview._pdf)).pages)
+    people = roster_order(page.detail.kegiatan_id, "asal", ("Peserta", "Undangan"))
+    positions = [text.index(p.nama) for p in people]
+    assert positions == sorted(positions)  # every name, in the print order the back-fill uses
+    preview.close()

@@ -49,9 +49,12 @@ class KegiatanDetailView(QWidget):
         self.edit_button = QPushButton(icon("pencil.svg", "#37474f"), self.tr("Ubah data kegiatan…"))
         self.edit_button.setToolTip(self.tr("Ubah data, hari, kuota dan uang (Ctrl+E)"))
         self.edit_button.clicked.connect(self.edit)
+        self.print_button = QPushButton(icon("printer.svg", "#37474f"), self.tr("Cetak"))
+        self.print_button.setToolTip(self.tr("Daftar hadir, rekap, tanda pengenal, daftar peserta, tanda terima (Ctrl+P)"))
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title_label, 1)
+        head.addWidget(self.print_button)
         head.addWidget(self.edit_button)
 
         self.summary = QLabel()
@@ -63,6 +66,9 @@ class KegiatanDetailView(QWidget):
         box = QVBoxLayout(ringkasan)
         box.addWidget(self.summary)
         box.addStretch(1)
+        from ui.pages.kegiatan_print_actions import KegiatanPrintMenu
+
+        self.printing = KegiatanPrintMenu(self.kegiatan_id, self.print_button, self)
         self.peserta_tab = PesertaTab(self._ctx, self.kegiatan_id)
         self.kehadiran_tab = KehadiranTab(self._ctx, self.kegiatan_id)
         self.tabs = QTabWidget()
@@ -79,6 +85,7 @@ class KegiatanDetailView(QWidget):
         for keys, slot in (
             (QKeySequence("Alt+Left"), self.back),
             (QKeySequence("Ctrl+E"), self.edit),
+            (QKeySequence.StandardKey.Print, self.print_button.showMenu),
             (QKeySequence("Alt+1"), lambda: self.tabs.setCurrentIndex(0)),
             (QKeySequence("Alt+2"), lambda: self.tabs.setCurrentIndex(1)),
             (QKeySequence("Alt+3"), lambda: self.tabs.setCurrentIndex(2)),

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from db import audit
 from db.errors import DomainError
 from db.services.kegiatan import get_kegiatan
+from db.services.kegiatan_print import PANITIA, PESERTA
 from db.services.kehadiran import marks_for_hari, record_batch
 from db.services.peserta import PesertaRow, roster_order
 from reports.formatting import tanggal_panjang
 from ui import messages
 
-GROUPS = {"peserta": ("Peserta",), "lain": ("Narasumber", "Moderator", "Panitia", "Undangan")}
+GROUPS = {"peserta": PESERTA, "lain": PANITIA}  # the same two sheets as the printed daftar hadir
 
 
 class BackfillView(QWidget):
