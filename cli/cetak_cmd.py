@@ -60,7 +60,8 @@ def _register_tanda_terima(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("tanda-terima", help="daftar penerimaan uang transport atau honorarium")
     _common(parser)
     parser.add_argument("--jenis", choices=("transport", "honorarium"), default="transport",
-                        help="uang transport (peserta, undangan, panitia) atau honorarium (narasumber, moderator)")
+                        help="uang transport (peserta, undangan, panitia) "
+                             "atau honorarium (narasumber, moderator)")
     parser.add_argument("--hari", metavar="N", type=int, help="hari ke-N saja (tanpa ini: seluruh kegiatan)")
     parser.add_argument("--ppk", metavar="ID", type=int, help="penandatangan Pejabat Pembuat Komitmen")
     parser.add_argument("--bendahara", metavar="ID", type=int, help="penandatangan Bendahara Pengeluaran")

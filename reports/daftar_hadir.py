@@ -129,7 +129,8 @@ class DaftarHadirDocument(DocumentBuilder):
         styles = self.styles
         cell = styles["TableCell"]
         room = [width - 2 * PADDING for width in self.widths]
-        head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"])]
+        titles = [title for title, _ in COLUMNS] + ["Tanda Tangan"]
+        head = [para(title, styles["TableHead"]) for title in titles]
         rows: list[list[object]] = []
         numbers: list[int] = []
         for row in sheet.rows:
@@ -145,4 +146,5 @@ class DaftarHadirDocument(DocumentBuilder):
             numbers.append(1)
         hp = len(COLUMNS) - 1
         return signed_table(head, rows, numbers, self.widths, self.zigzag, cell,
-                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER"), ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)])
+                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER"),
+                                   ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)])

@@ -30,10 +30,12 @@ class DaftarPesertaDocument(DocumentBuilder):
 
     def build_story(self) -> list[Flowable]:
         data, styles = self.data, self.styles
-        story: list[Flowable] = [para("DAFTAR PESERTA", styles["Title"]), para(data.kegiatan.nama, styles["Subtitle"])]
+        story: list[Flowable] = [para("DAFTAR PESERTA", styles["Title"]),
+                                 para(data.kegiatan.nama, styles["Subtitle"])]
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
-        rows = [(str(r.no), r.nama, r.jenis_kelamin, r.jabatan, r.asal, r.hp, r.peran, r.kode) for r in data.rows]
+        rows = [(str(r.no), r.nama, r.jenis_kelamin, r.jabatan, r.asal, r.hp, r.peran, r.kode)
+                for r in data.rows]
         if not rows:
             rows = [("", "Belum ada peserta.", "", "", "", "", "", "")]
         story.append(grid_table(HEADER, rows, FRACTIONS, self.content_width, styles, align=ALIGN))
@@ -42,7 +44,8 @@ class DaftarPesertaDocument(DocumentBuilder):
         for row in data.rows:
             counts[row.peran] = counts.get(row.peran, 0) + 1
         summary = ", ".join(f"{peran} {n}" for peran, n in counts.items())
-        story.append(para(f"Jumlah: {len(data.rows)} orang" + (f" ({summary})" if summary else ""), styles["Small"]))
+        total = f"Jumlah: {len(data.rows)} orang" + (f" ({summary})" if summary else "")
+        story.append(para(total, styles["Small"]))
         if data.signatures:
             story.append(signature_table(data.signatures[:2], self.content_width, styles))
         return story

@@ -62,7 +62,8 @@ class RekapKehadiranDocument(DocumentBuilder):
 
     def build_story(self) -> list[Flowable]:
         data, styles = self.data, self.styles
-        story: list[Flowable] = [para("REKAP KEHADIRAN", styles["Title"]), para(data.kegiatan.nama, styles["Subtitle"])]
+        story: list[Flowable] = [para("REKAP KEHADIRAN", styles["Title"]),
+                                 para(data.kegiatan.nama, styles["Subtitle"])]
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
         story.append(self._table())
@@ -102,7 +103,7 @@ class RekapKehadiranDocument(DocumentBuilder):
         cell = styles["TableCell"]
         head_style = styles["TableHead"]
         head = [para(t, head_style) for t in ("No.", "Nama", "Asal")]
-        head += [para(label, head_style) for label in data.days] + [para("Hadir", head_style), para("%", head_style)]
+        head += [para(label, head_style) for label in (*data.days, "Hadir", "%")]
         days = len(data.days)
         rows = []
         for line in data.lines:

@@ -99,7 +99,8 @@ class TagPage(Flowable):
         if data.keterangan:
             self.heading.append(fitted_paragraph(data.keterangan, styles.keterangan, inner,
                                                  2 * styles.keterangan.leading, min_size=5.5))
-        self.heading_heights = [flowable.wrap(inner, 2 * styles.kegiatan.leading)[1] for flowable in self.heading]
+        room = 2 * styles.kegiatan.leading
+        self.heading_heights = [flowable.wrap(inner, room)[1] for flowable in self.heading]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height

@@ -83,8 +83,9 @@ class TandaTerimaDocument(DocumentBuilder):
         if not rows:
             rows.append(["", para("Tidak ada penerima.", cell), "", "", ""])
         numbers = [row.no for row in self.data.rows] or [1]
-        head = [para(title, styles["TableHead"]) for title, _ in COLUMNS] + [para("Tanda Tangan", styles["TableHead"])]
-        total = ["", para("JUMLAH", styles["TableHead"]), "", "", para(angka(self.data.total), right, markup="b")]
+        head = [para(title, styles["TableHead"]) for title in [*(t for t, _ in COLUMNS), "Tanda Tangan"]]
+        total = ["", para("JUMLAH", styles["TableHead"]), "", "",
+                 para(angka(self.data.total), right, markup="b")]
         money = len(COLUMNS) - 1
         return signed_table(head, rows, numbers, self.widths, self.zigzag, cell, footer=[total], extra=[
             ("ALIGN", (money - 1, 1), (money, -1), "RIGHT"),

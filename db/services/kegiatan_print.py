@@ -44,6 +44,9 @@ class PrintOptions:
     today: date | None = None
 
 
+DEFAULT = PrintOptions()
+
+
 # ------------------------------------------------------------------------------- helpers
 def kegiatan_info(detail: KegiatanDetail) -> KegiatanInfo:
     form = detail.form
@@ -101,7 +104,7 @@ def _block(signer: Signatory | None, day: date, heading: str = "") -> SignatureB
 
 # ------------------------------------------------------------------------------- daftar hadir
 def daftar_hadir_sheets(kegiatan_id: int, hari_ke: int | None = None,
-                        options: PrintOptions = PrintOptions()) -> list[AttendanceSheet]:  # noqa: B008
+                        options: PrintOptions = DEFAULT) -> list[AttendanceSheet]:
     """The sheets of one held day (``hari_ke``) or of every held day: peserta, then narasumber and
     panitia when there are any. Blank rows go on the peserta sheet."""
     detail = get_kegiatan(kegiatan_id)
@@ -119,13 +122,13 @@ def daftar_hadir_sheets(kegiatan_id: int, hari_ke: int | None = None,
         for judul, people, blank in groups:
             rows = tuple(SheetRow(no=n, nama=p.nama, jabatan=_jabatan(p), asal=p.asal, hp=_phone(p, options.hp),
                                   peran=p.peran) for n, p in enumerate(people, start=1))
-            sheets.append(AttendanceSheet(info, judul, day.hari_ke, tanggal_panjang(day.tanggal), _waktu(day), rows,
-                                          blank, _block(signer, day.tanggal, "Mengetahui,")))
+            sheets.append(AttendanceSheet(info, judul, day.hari_ke, tanggal_panjang(day.tanggal), _waktu(day),
+                                          rows, blank, _block(signer, day.tanggal, "Mengetahui,")))
     return sheets
 
 
 def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = None,
-                     options: PrintOptions = PrintOptions()) -> int:  # noqa: B008
+                     options: PrintOptions = DEFAULT) -> int:
     """Write the daftar hadir to ``target``; returns the page count."""
     from reports.daftar_hadir import DaftarHadirDocument
 
@@ -134,7 +137,7 @@ def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = Non
 
 
 # ------------------------------------------------------------------------------- rekap
-def rekap_kehadiran_data(kegiatan_id: int, options: PrintOptions = PrintOptions()) -> RekapKehadiran:  # noqa: B008
+def rekap_kehadiran_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> RekapKehadiran:
     detail = get_kegiatan(kegiatan_id)
     rekap = rekap_peserta(kegiatan_id, options.order)
     lines = tuple(RekapLine(no=n, nama=item.peserta.nama, asal=item.peserta.asal, statuses=item.status)
@@ -147,7 +150,7 @@ def rekap_kehadiran_data(kegiatan_id: int, options: PrintOptions = PrintOptions(
     return RekapKehadiran(info, labels, lines, subtitle, (block,) if block else ())
 
 
-def rekap_kehadiran_pdf(kegiatan_id: int, target: Target, options: PrintOptions = PrintOptions()) -> int:  # noqa: B008
+def rekap_kehadiran_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
     from reports.rekap_kehadiran import RekapKehadiranDocument
 
     data = rekap_kehadiran_data(kegiatan_id, options)
@@ -159,18 +162,19 @@ def _range(info: KegiatanInfo) -> str:
 
 
 # ------------------------------------------------------------------------------- name tags
-def tanda_pengenal_data(kegiatan_id: int, options: PrintOptions = PrintOptions()) -> NameTagSet:  # noqa: B008
+def tanda_pengenal_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> NameTagSet:
     detail = get_kegiatan(kegiatan_id)
     info = kegiatan_info(detail)
     people = roster_order(kegiatan_id, options.order)
-    tags = tuple(NameTag(nama=p.nama, asal=p.asal, peran=p.peran, kode=p.kode, jabatan=p.jabatan) for p in people)
+    tags = tuple(NameTag(nama=p.nama, asal=p.asal, peran=p.peran, kode=p.kode, jabatan=p.jabatan)
+                 for p in people)
     return NameTagSet(info.nama, " · ".join(x for x in (_range(info), info.tempat) if x), tags)
 
 
 TAG_MARGIN_MM = 10.0  # tags use the sheet nearly to its edges; the cut marks need no binding margin
 
 
-def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions = PrintOptions()) -> int:  # noqa: B008
+def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
     from reports.tanda_pengenal import TandaPengenalDocument
 
     setup = replace(_setup(options), margin_top=TAG_MARGIN_MM, margin_bottom=TAG_MARGIN_MM,
@@ -179,17 +183,18 @@ def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions =
 
 
 # ------------------------------------------------------------------------------- daftar peserta
-def daftar_peserta_data(kegiatan_id: int, options: PrintOptions = PrintOptions()) -> DaftarPeserta:  # noqa: B008
+def daftar_peserta_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> DaftarPeserta:
     detail = get_kegiatan(kegiatan_id)
     info = kegiatan_info(detail)
-    rows = tuple(RosterRow(no=n, nama=p.nama, jenis_kelamin=p.jenis_kelamin or "–", jabatan=_jabatan(p), asal=p.asal,
-                           hp=_phone(p, options.hp), peran=p.peran, kode=p.kode)
+    rows = tuple(RosterRow(no=n, nama=p.nama, jenis_kelamin=p.jenis_kelamin or "–", jabatan=_jabatan(p),
+                           asal=p.asal, hp=_phone(p, options.hp), peran=p.peran, kode=p.kode)
                  for n, p in enumerate(roster_order(kegiatan_id, options.order), start=1))
     block = _block(_signer(detail, options), options.today or date.today())
-    return DaftarPeserta(info, " · ".join(x for x in (_range(info), info.tempat) if x), rows, (block,) if block else ())
+    subtitle = " · ".join(x for x in (_range(info), info.tempat) if x)
+    return DaftarPeserta(info, subtitle, rows, (block,) if block else ())
 
 
-def daftar_peserta_pdf(kegiatan_id: int, target: Target, options: PrintOptions = PrintOptions()) -> int:  # noqa: B008
+def daftar_peserta_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
     from reports.daftar_peserta import DaftarPesertaDocument
 
     return DaftarPesertaDocument(daftar_peserta_data(kegiatan_id, options), _setup(options),
@@ -213,6 +218,8 @@ class TerimaOptions:
     bendahara_id: int | None = None  # Bendahara Pengeluaran
 
 
+DEFAULT_TERIMA = TerimaOptions()
+
 def _officer(signatory_id: int | None, jabatan: str) -> Signatory:
     return signatory_for_print(signatory_id) if signatory_id is not None else Signatory(BLANK_NAME, jabatan)
 
@@ -222,8 +229,8 @@ def _volume(statuses: tuple[str, ...], satuan: str) -> int:
     return present if satuan == "hari" else min(present, 1)
 
 
-def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = TerimaOptions(),  # noqa: B008
-                      options: PrintOptions = PrintOptions()) -> TandaTerima:  # noqa: B008
+def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
+                      options: PrintOptions = DEFAULT) -> TandaTerima:
     """Who is paid (peran with an amount set on the kegiatan, present at least once in the period),
     ``hadir`` days × the amount per day, or once per kegiatan when the kegiatan pays per kegiatan."""
     if terima.jenis not in TERIMA_JENIS:
@@ -240,7 +247,8 @@ def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = TerimaOptions(),
     for item in rekap.peserta:
         person = item.peserta
         rate = int(rates.get(person.peran, 0) or 0)
-        volume = _volume(tuple(item.status[i] for i in columns), satuan if terima.hari_ke is None else "kegiatan")
+        per = satuan if terima.hari_ke is None else "kegiatan"  # one day pays once
+        volume = _volume(tuple(item.status[i] for i in columns), per)
         if person.peran not in roles or rate <= 0 or volume <= 0:
             continue
         number += 1
@@ -250,21 +258,24 @@ def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = TerimaOptions(),
     dates = [rekap.hari[i].tanggal for i in columns]
     when = rentang_tanggal(dates[0], dates[-1]) if dates else ""
     period = f"hari ke-{terima.hari_ke}, {when}" if terima.hari_ke is not None else when
-    uraian = f"{judul.removeprefix('DAFTAR PENERIMAAN ').capitalize()} {info.nama}" + (f", {period}" if period else "")
+    uraian = f"{judul.removeprefix('DAFTAR PENERIMAAN ').capitalize()} {info.nama}"
+    uraian += f", {period}" if period else ""
     signed_on = options.today or (dates[-1] if dates else date.today())
     return TandaTerima(
         kegiatan=info, judul=judul, uraian=uraian,
         satuan="hari" if satuan == "hari" and terima.hari_ke is None else "",
         rows=tuple(rows),
         pembuat=_block(_signer(detail, options) or Signatory(BLANK_NAME, "Ketua Panitia"), signed_on),
-        penyetuju=SignatureBlock(_officer(terima.ppk_id, "Pejabat Pembuat Komitmen"), heading="Mengetahui/Menyetujui,"),
-        bendahara=SignatureBlock(_officer(terima.bendahara_id, "Bendahara Pengeluaran"), heading="Lunas dibayar,"),
+        penyetuju=SignatureBlock(_officer(terima.ppk_id, "Pejabat Pembuat Komitmen"),
+                                 heading="Mengetahui/Menyetujui,"),
+        bendahara=SignatureBlock(_officer(terima.bendahara_id, "Bendahara Pengeluaran"),
+                                 heading="Lunas dibayar,"),
         sumber_dana=detail.form.sumber_dana,
     )
 
 
-def tanda_terima_pdf(kegiatan_id: int, target: Target, terima: TerimaOptions = TerimaOptions(),  # noqa: B008
-                     options: PrintOptions = PrintOptions()) -> int:  # noqa: B008
+def tanda_terima_pdf(kegiatan_id: int, target: Target, terima: TerimaOptions = DEFAULT_TERIMA,
+                     options: PrintOptions = DEFAULT) -> int:
     from reports.tanda_terima import TandaTerimaDocument
 
     data = tanda_terima_data(kegiatan_id, terima, options)
