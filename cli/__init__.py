@@ -31,20 +31,45 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: kesalahan penggunaan: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+_OPTIONS_WITH_VALUE = ("--data-dir",)
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser; ``with_commands=False`` leaves the subcommands out (and so does not
+    import their modules and services), which is what a plain GUI start needs."""
     parser = _Parser(prog="pokjanal", description=f"{APP_NAME} — aplikasi sekretariat Pokjanal Posyandu.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {VERSION}")
     parser.add_argument("--data-dir", metavar="DIR", help="folder data (basis data, cadangan, log)")
     parser.add_argument("--selftest", action="store_true", help="uji mandiri dengan basis data sementara")
     parser.add_argument("--debug", action="store_true", help="catat log terperinci")
-    subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    parser.set_defaults(command=None)
+    if with_commands:
+        subparsers = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(subparsers)
     return parser
 
 
+def names_a_command(argv: list[str]) -> bool:
+    """True when ``argv`` holds a subcommand (or asks for help): any token that is not a global
+    option or an option's value."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if token in ("-h", "--help"):
+            return True
+        if token in _OPTIONS_WITH_VALUE:
+            skip_next = True
+            continue
+        if not token.startswith("-"):
+            return True
+    return False
+
+
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(with_commands=names_a_command(argv))
     args = parser.parse_args(argv)
     if args.selftest:
         from cli.selftest import run_selftest
