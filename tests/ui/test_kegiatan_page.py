@@ -107,3 +107,41 @@ def test_delete_kegiatan_after_confirm(page, no_dialogs) -> None:  # noqa: ANN00
     assert list_kegiatan() == []
     assert no_dialogs[0][0] == "confirm"
     assert page.model.rowCount() == 0
+
+
+def test_quotas_ten_per_kelurahan_two_per_kecamatan(page, qtbot, no_dialogs) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from db.services.kegiatan_rekap import list_kuota
+    from db.services.profile import get_profile, save_profile
+
+    save_profile(replace(get_profile(), kode_wilayah="18.72.04", unit="KECAMATAN METRO TIMUR",
+                         pemerintah="PEMERINTAH KOTA METRO"))
+    kegiatan_id = save_kegiatan(KegiatanForm("Bimtek/Pelatihan", "Bimtek ILP", date(2026, 12, 1), date(2026, 12, 3)))
+    page.refresh()
+    detail = page.open_kegiatan(kegiatan_id)
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        dialog.tabs.setCurrentWidget(dialog.kuota)
+        click(qtbot, dialog.kuota.fill_button)
+        row = dialog.kuota.add_row()
+        dialog.kuota.table.cellWidget(row, 0).setCurrentIndex(dialog.kuota.table.cellWidget(row, 0).findData("__opd__"))
+        qtbot.keyClicks(dialog.kuota.table.cellWidget(row, 1), "Dinas Kesehatan")
+        dialog.kuota.table.cellWidget(row, 2).setValue(3)
+        click(qtbot, dialog.ok_button)
+
+    with_modal(qtbot, detail.edit, drive)
+    quotas = {q.asal: q.kuota for q in list_kuota(kegiatan_id)}
+    assert len(quotas) == 5 + 22 + 1  # Kota Metro: 5 kecamatan, 22 kelurahan, and the office
+    assert quotas["Kecamatan Metro Timur"] == 2 and quotas["Kelurahan Yosodadi"] == 10
+    assert quotas["Dinas Kesehatan"] == 3
+    assert "Kelurahan Yosodadi" in detail.summary.text()
+
+    def reopen(dialog) -> None:  # noqa: ANN001 - the stored quotas come back, one row less is saved
+        assert dialog.kuota.table.rowCount() == 28
+        dialog.kuota.table.selectRow(27)
+        click(qtbot, dialog.kuota.remove_button)
+        click(qtbot, dialog.ok_button)
+
+    with_modal(qtbot, detail.edit, reopen)
+    assert "Dinas Kesehatan" not in {q.asal for q in list_kuota(kegiatan_id)}

@@ -41,9 +41,11 @@ from db.services.kegiatan import (
     save_kegiatan,
     set_hari,
 )
+from db.services.kegiatan_rekap import list_kuota, set_kuota
 from db.services.peserta import PERAN
 from ui import messages
 from ui.dialogs.kegiatan_days import DaysTable
+from ui.dialogs.kegiatan_kuota import KuotaEditor
 from widgets.form import FieldErrors, error_label
 
 
@@ -81,6 +83,8 @@ class KegiatanDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._data_tab(), self.tr("Data kegiatan"))
         self.tabs.addTab(self._days_tab(), self.tr("Hari dan jam"))
+        self.kuota = KuotaEditor()
+        self.tabs.addTab(self.kuota, self.tr("Kuota per asal"))
         self.tabs.addTab(self._money_tab(), self.tr("Uang transport/honor"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -94,6 +98,7 @@ class KegiatanDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         if detail:
+            self.kuota.load(list_kuota(detail.form.id))
             self.days_table.load({h.tanggal: (h.jam_mulai, h.jam_selesai, h.dilewati) for h in detail.hari})
         self._load(self._original)
         self.mulai_edit.dateChanged.connect(self._on_dates)
@@ -280,6 +285,7 @@ class KegiatanDialog(QDialog):
                 kegiatan_id = save_kegiatan(form, force=True)
             self.saved_id, self.stored = kegiatan_id, True
             self._save_days(kegiatan_id)
+            self._save_kuota(kegiatan_id)
         except ValidationError as exc:
             self._show_problems(exc.problems)
             return
@@ -310,10 +316,21 @@ class KegiatanDialog(QDialog):
                 self.days_error.show()
                 raise ValidationError({}) from exc
 
+    def _save_kuota(self, kegiatan_id: int) -> None:
+        self.kuota.error.hide()
+        try:
+            set_kuota(kegiatan_id, self.kuota.value())
+        except ValidationError as exc:
+            self.tabs.setCurrentWidget(self.kuota)
+            self.kuota.error.setText("; ".join(messages.error_text(ValidationError(m)) for m in exc.problems.values()))
+            self.kuota.error.show()
+            raise ValidationError({}) from exc
+
     def _show_problems(self, problems: dict[str, str]) -> None:
         if not problems:
             return
-        self.tabs.setCurrentIndex(2 if set(problems) <= {"uang_peran", "uang_satuan"} else 0)
+        money = set(problems) <= {"uang_peran", "uang_satuan"}
+        self.tabs.setCurrentIndex(self.tabs.count() - 1 if money else 0)
         unplaced = self.errors.show(problems)
         if unplaced:
             messages.warn(self, self.tr("Kegiatan"), "\n".join(unplaced.values()))

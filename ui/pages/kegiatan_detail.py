@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from db.errors import DomainError
 from db.services.kegiatan import get_kegiatan
@@ -62,10 +62,14 @@ class KegiatanDetailView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setWordWrap(True)
-        ringkasan = QWidget()
-        box = QVBoxLayout(ringkasan)
+        inner = QWidget()
+        box = QVBoxLayout(inner)
         box.addWidget(self.summary)
         box.addStretch(1)
+        ringkasan = QScrollArea()  # 27 quotas and a long catatan must scroll, not be cut off
+        ringkasan.setWidgetResizable(True)
+        ringkasan.setFrameShape(QScrollArea.Shape.NoFrame)
+        ringkasan.setWidget(inner)
         from ui.pages.kegiatan_print_actions import KegiatanPrintMenu
 
         self.printing = KegiatanPrintMenu(self.kegiatan_id, self.print_button, self)
@@ -170,15 +174,24 @@ class KegiatanDetailView(QWidget):
         return f"<h3 style='margin-top:14px'>{title}</h3><table>{''.join(lines)}</table>"
 
     def _quota_html(self) -> str:
+        """Quotas in three columns of "asal  terisi/kuota" (a bimtek has 27 of them)."""
         quotas = list_kuota(self.kegiatan_id)
         if not quotas:
             return ""
-        cells = "".join(
-            f"<tr><td style='padding:2px 14px 2px 0'>{escape(q.asal)}</td>"
-            f"<td style='color:{'#2e7d32' if q.penuh else '#263238'}'>{q.terisi}/{q.kuota}</td></tr>"
-            for q in quotas
-        )
-        return f"<h3 style='margin-top:14px'>{escape(self.tr('Kuota per asal (terisi/kuota)'))}</h3><table>{cells}</table>"
+        per_column = -(-len(quotas) // 3)
+        columns = [quotas[i : i + per_column] for i in range(0, len(quotas), per_column)]
+        rows = []
+        for line in range(per_column):
+            cells = []
+            for column in columns:
+                if line < len(column):
+                    q = column[line]
+                    colour = "#2e7d32" if q.penuh else "#263238"
+                    cells.append(f"<td style='padding:2px 8px 2px 0'>{escape(q.asal)}</td>"
+                                 f"<td style='padding:2px 28px 2px 0; color:{colour}'>{q.terisi}/{q.kuota}</td>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        title = escape(self.tr("Kuota per asal (terisi/kuota)"))
+        return f"<h3 style='margin-top:14px'>{title}</h3><table>{''.join(rows)}</table>"
 
     # ------------------------------------------------------------------ actions
     @Slot()
