@@ -83,7 +83,8 @@ class KuotaEditor(QWidget):
         spin.setValue(kuota)
         self.table.setCellWidget(position, 0, combo)
         name = QLineEdit(label)
-        name.setPlaceholderText(self.tr("mis. Dinas Kesehatan"))
+        name.setEnabled(combo.currentData() == OPD)  # only an OPD row needs a typed name
+        combo.currentIndexChanged.connect(lambda _i: name.setEnabled(combo.currentData() == OPD))
         self.table.setCellWidget(position, 1, name)
         self.table.setCellWidget(position, 2, spin)
         return position
