@@ -12,12 +12,13 @@ The issue's aim is impor ≤ 2 × openpyxl. ``.venv/bin/python bench/kader_impor
 
 Measured 2026-11-23 on the shared 2-core box (best of 3, 5,000 rows), before the batch write:
 openpyxl 2.2 s, pratinjau 3.8 s (1.8 ×), impor 13.1 s (6.0 ×) — ``save_kader`` once per row.
-With ``save_kader_many`` (registry rules re-checked in bulk, one prepared INSERT for the kader
-and one for the audit rows; peewee's ``insert_many`` spent more time building SQL than SQLite
-spent writing): openpyxl 4.82 s, pratinjau 8.43 s (1.75 ×), impor 10.23 s (2.12 ×) on a box
-loaded by other engineers' runs (openpyxl alone twice as slow as above). The write is now
-≈0.2–0.4 × openpyxl; most of it is SQLite maintaining the FTS trigram index per row. The
-preview (1.75–1.85 ×) is the larger part of the remaining distance to 2 ×.
+With ``save_kader_many`` (registry rules re-checked in bulk, kader and audit rows written with
+multi-row INSERTs): openpyxl 2.30 s, pratinjau 4.16 s (1.81 ×), impor 4.63 s (2.01 ×) — the
+write is 0.47 s (≈0.2 × openpyxl). Two traps on the way: peewee's ``insert_many`` spent more
+time building SQL than SQLite spent writing (impor 3.8 s → 2.3 ×), and ``executemany`` (one
+statement per row) made the FTS5 index behind the kader triggers flush per row (write 1.4 s).
+The preview is now the larger part of the remaining distance to 2 ×. The box is shared, so
+figures move ±50 % with the other engineers' load; compare the ratios.
 """
 
 from __future__ import annotations

@@ -127,7 +127,7 @@ def save_kader_many(checked: Sequence[KaderForm], accept_warnings: bool = False)
     exists, the NIK is unused, no kader with the same name and birth date unless
     ``accept_warnings`` — are checked again against the database *and the earlier forms of the
     batch*; the rules that need no database are the caller's :func:`check_kader`'s job. New kader
-    go in with one prepared INSERT (the FTS triggers fire per row), updates run before them so
+    go in with multi-row INSERTs (the FTS triggers fire per row), updates run before them so
     NIKs freed by an update can be reused, and one masked audit row per written kader follows
     in input order. One ``db.atomic()`` (a savepoint inside the caller's): any error writes
     nothing.
@@ -234,7 +234,7 @@ def _check_people(forms: list[KaderForm], current: dict[int, KaderForm]) -> None
 
 
 def _insert_new(forms: list[KaderForm], now: str) -> list[int]:
-    """One prepared INSERT with the ids save_kader would get (max(id) + 1, + 2, …)."""
+    """Multi-row INSERTs with the ids save_kader would get (max(id) + 1, + 2, …)."""
     start = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM kader").fetchone()[0])
     rows = [{"id": start + n, **_stored(f), "dibuat": now, "diubah": now} for n, f in enumerate(forms, 1)]
     audit.insert_rows(Kader, rows)

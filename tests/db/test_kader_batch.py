@@ -97,8 +97,9 @@ def _written(folder: Path, write: Callable[[list[KaderForm]], object]) -> dict[s
 def test_batch_writes_exactly_what_save_kader_writes_row_by_row(tmp_path, monkeypatch, in_chunk):
     audit.set_operator("Sekretaris")
     one_by_one = _written(tmp_path / "a", lambda forms: [save_kader(f, True) for f in forms])
-    if in_chunk:  # look-ups in several chunks
+    if in_chunk:  # look-ups and INSERTs in several chunks
         monkeypatch.setattr(kader_service, "_IN_CHUNK", in_chunk)
+        monkeypatch.setattr(audit, "_rows_per_statement", lambda columns: in_chunk)
     batch = _written(
         tmp_path / "b", lambda forms: save_kader_many([check_kader(f).form for f in forms], True)
     )
