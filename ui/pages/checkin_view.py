@@ -12,11 +12,8 @@ small transaction and one ``dataChanged`` for its row (no model reset), about 5 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,78 +29,20 @@ from PySide6.QtWidgets import (
 
 from db.errors import DomainError
 from db.services.kegiatan import HariRow, list_hari
-from db.services.kehadiran import STATUS_LABEL, CheckInResult, Mark, mark_present, marks_for_hari, undo_last
+from db.services.kehadiran import STATUS_LABEL, CheckInResult, mark_present, marks_for_hari, undo_last
 from db.services.peserta import PesertaRow, roster, search_peserta
 from reports.formatting import tanggal_panjang
 from ui import messages
-from widgets.table_model import ROW_ROLE, Column, RowTableModel
+from ui.models.checkin_model import CheckinModel
+from widgets.table_model import Column
 
-_Index = QModelIndex | QPersistentModelIndex
-STATUS_COLORS = {"hadir": "#e3f4e6", "izin": "#fff4d6", "sakit": "#fff4d6", "alpa": "#fde4e4"}
 TONES = {  # feedback banner: background, text
     "ok": ("#2e7d32", "#ffffff"),
     "warn": ("#f2b705", "#263238"),
     "bad": ("#c62828", "#ffffff"),
     "idle": ("#eef3f2", "#37474f"),
 }
-ROW_LIMIT = 60
-DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-ROW_ROLE_INT = int(ROW_ROLE)
-STATUS_COLUMN = 4  # Kode, Nama, Asal, Peran come first (see CheckinView._columns)  # matches listed while typing (the whole roster when the field is empty)
-
-
-class CheckinModel(RowTableModel):
-    """Roster rows; the status of each comes from ``marks`` (peserta_id → Mark) and tints the row.
-
-    ``data`` is the hot path of every repaint (rows × columns × roles), so it answers from plain
-    ints and a per-row tuple instead of the generic column lambdas: painting the visible rows
-    after a mark then costs about a millisecond instead of ten.
-    """
-
-    def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
-        super().__init__(columns, parent=parent)
-        self.marks: dict[int, Mark] = {}
-        self._positions: dict[int, int] = {}
-        self._brushes = {status: QColor(color) for status, color in STATUS_COLORS.items()}
-
-    def set_rows(self, rows: Iterable[Any]) -> None:
-        super().set_rows(rows)
-        self._positions = {row.id: position for position, row in enumerate(self._rows)}
-
-    def position_of(self, row_id: Any) -> int:
-        return self._positions.get(row_id, -1)
-
-    def data(self, index: _Index, role: int = DISPLAY) -> Any:
-        role = int(role)
-        if role == DISPLAY:
-            row = self._rows[index.row()]
-            column = index.column()
-            if column < STATUS_COLUMN:
-                return (row.kode, row.nama, row.asal, row.peran)[column]
-            mark = self.marks.get(row.id)
-            if mark is None:
-                return "–" if column == STATUS_COLUMN else ""
-            return self.status_text(mark.status) if column == STATUS_COLUMN else mark.jam_datang
-        if role == BACKGROUND:
-            mark = self.marks.get(self._rows[index.row()].id)
-            return self._brushes[mark.status] if mark else None
-        if role == ROW_ROLE_INT:
-            return self._rows[index.row()]
-        return None
-
-    def status_text(self, status: str) -> str:
-        return QCoreApplication.translate("CheckinView", STATUS_LABEL[status])
-
-    def set_mark(self, peserta_id: int, mark: Mark | None) -> None:
-        """Update one participant's status and repaint only their row."""
-        if mark is None:
-            self.marks.pop(peserta_id, None)
-        else:
-            self.marks[peserta_id] = mark
-        position = self.position_of(peserta_id)
-        if position >= 0:
-            self.dataChanged.emit(self.index(position, 0), self.index(position, self.columnCount() - 1))
+ROW_LIMIT = 60  # matches listed while typing (the whole roster when the field is empty)
 
 
 class CheckinView(QWidget):

@@ -27,7 +27,7 @@ from db.services.kegiatan import HariRow, get_kegiatan
 from db.services.kehadiran import Mark, marks_for_kegiatan, set_status_bulk
 from db.services.peserta import PesertaRow, roster_order
 from ui import messages
-from ui.pages.checkin_view import STATUS_COLORS
+from ui.models.checkin_model import STATUS_COLORS
 
 _Index = QModelIndex | QPersistentModelIndex
 FIXED_COLUMNS = 3  # No, Nama, Asal
