@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from reports.base import DocumentBuilder
 from reports.data_kegiatan import AttendanceSheet, SheetRow
@@ -23,7 +23,7 @@ from reports.fonts import SANS, string_width
 from reports.signature import signature_table
 from reports.text import para, sized_style
 from reports.zigzag import CELL_PADDING as PADDING
-from reports.zigzag import ZigzagColumn, signed_table
+from reports.zigzag import SignatureKeeper, ZigzagColumn, signed_table, split_tail
 
 ROW_HEIGHT = 9 * mm  # one row; a signature area is two
 # (header, width in mm of a 165 mm body; scaled to the real width, cell style)
@@ -75,7 +75,7 @@ def info_table(items: Sequence[tuple[str, str]], width: float, styles) -> Flowab
     return table
 
 
-class DaftarHadirDocument(DocumentBuilder):
+class DaftarHadirDocument(SignatureKeeper, DocumentBuilder):
     title = "Daftar Hadir"
     base_font_size = 11.0  # cells at 9 pt
 
@@ -97,10 +97,10 @@ class DaftarHadirDocument(DocumentBuilder):
         for index, sheet in enumerate(self.sheets):
             if index:
                 story.append(PageBreak())
-            story += self._sheet(sheet)
+            story += self._sheet(index, sheet)
         return story
 
-    def _sheet(self, sheet: AttendanceSheet) -> list[Flowable]:
+    def _sheet(self, index: int, sheet: AttendanceSheet) -> list[Flowable]:
         styles = self.styles
         kegiatan = sheet.kegiatan
         story: list[Flowable] = [para(sheet.judul, styles["Title"]), Spacer(1, 3 * mm)]
@@ -111,11 +111,14 @@ class DaftarHadirDocument(DocumentBuilder):
             ("Tempat", kegiatan.tempat_lengkap),
         ], self.content_width, styles))
         story.append(Spacer(1, 4 * mm))
-        story.append(self._table(sheet))
-        story.append(Spacer(1, 2 * mm))
-        story.append(para(f"Jumlah terdaftar: {len(sheet.rows)} orang", styles["Small"]))
+        main, tail = self._tables(sheet, index)
+        story.append(main)
+        closing: list[Flowable] = [self.mark(index, "sign"), *([tail] if tail is not None else [])]
+        closing += [Spacer(1, 2 * mm), para(f"Jumlah terdaftar: {len(sheet.rows)} orang", styles["Small"])]
         if sheet.mengetahui is not None:
-            story.append(signature_table([sheet.mengetahui], self.content_width, styles))
+            block = signature_table([sheet.mengetahui], self.content_width, styles)
+            closing += getattr(block, "_content", [block])  # one KeepTogether for the whole group
+        story.append(KeepTogether(closing))
         return story
 
     def _name(self, row: SheetRow) -> object:
@@ -125,7 +128,9 @@ class DaftarHadirDocument(DocumentBuilder):
             return para(row.nama, self.small_name)
         return fast_cell(row.nama, style, room)
 
-    def _table(self, sheet: AttendanceSheet) -> Flowable:
+    def _tables(self, sheet: AttendanceSheet, index: int) -> tuple[Flowable, Flowable | None]:
+        """The sheet's table; with ``keep_tail`` also its last rows as a second table that is kept
+        with the signature (see :class:`~reports.zigzag.SignatureKeeper`)."""
         styles = self.styles
         cell = styles["TableCell"]
         room = [width - 2 * PADDING for width in self.widths]
@@ -145,6 +150,10 @@ class DaftarHadirDocument(DocumentBuilder):
             rows.append(["", para("Belum ada yang terdaftar.", cell), "", "", ""])
             numbers.append(1)
         hp = len(COLUMNS) - 1
-        return signed_table(head, rows, numbers, self.widths, self.zigzag, cell,
-                            extra=[("ALIGN", (hp, 1), (hp, -1), "CENTER"),
-                                   ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)])
+        extra = [("ALIGN", (hp, 1), (hp, -1), "CENTER"), ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)]
+        (main_rows, main_numbers), (tail_rows, tail_numbers) = split_tail(rows, numbers, index in self.tails)
+        if not tail_rows:  # laid out whole: learn the page its last row lands on
+            return signed_table(head, rows, numbers, self.widths, self.zigzag, cell, extra=extra,
+                                end_mark=self.mark(index, "end")), None
+        return (signed_table(head, main_rows, main_numbers, self.widths, self.zigzag, cell, extra=extra),
+                signed_table(head, tail_rows, tail_numbers, self.widths, self.zigzag, cell, extra=extra))

@@ -10,6 +10,8 @@ Pengeluaran". Amounts arrive as integers of rupiah and are formatted here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -19,7 +21,7 @@ from reports.data_kegiatan import TandaTerima, TerimaRow
 from reports.formatting import angka, terbilang
 from reports.signature import signature_table
 from reports.text import para
-from reports.zigzag import CELL_PADDING, ZigzagColumn, signed_table
+from reports.zigzag import CELL_PADDING, SignatureKeeper, ZigzagColumn, signed_table, split_tail
 
 ROW_HEIGHT = 9 * mm
 # (header, width in mm of a 165 mm body)
@@ -39,7 +41,7 @@ def amount_in_words(total: int) -> str:
     return words[:1].upper() + words[1:]
 
 
-class TandaTerimaDocument(DocumentBuilder):
+class TandaTerimaDocument(SignatureKeeper, DocumentBuilder):
     title = "Daftar Penerimaan"
     base_font_size = 11.0
 
@@ -61,17 +63,21 @@ class TandaTerimaDocument(DocumentBuilder):
             ("Sumber dana", data.sumber_dana),
         ], self.content_width, styles))
         story.append(Spacer(1, 4 * mm))
-        story.append(self._table())
-        story.append(Spacer(1, 2 * mm))
-        story.append(para(f"Terbilang: {amount_in_words(data.total)}", styles["Normal"], markup="b,i"))
-        story += self._signatures()
+        main, tail = self._tables()
+        story.append(main)
+        closing: list[Flowable] = [self.mark("tabel", "sign"), *([tail] if tail is not None else [])]
+        closing += [Spacer(1, 2 * mm), para(f"Terbilang: {amount_in_words(data.total)}", styles["Normal"],
+                                             markup="b,i")]
+        story.append(KeepTogether(closing + self._signatures()))
         return story
 
     def _rincian(self, row: TerimaRow) -> str:
         unit = self.data.satuan
         return f"{row.volume} {unit} × {angka(row.tarif)}" if unit else f"{row.volume} × {angka(row.tarif)}"
 
-    def _table(self) -> Flowable:
+    def _tables(self) -> tuple[Flowable, Flowable | None]:
+        """The table, and when the signatures would stand alone (:class:`SignatureKeeper`) its last
+        rows and the JUMLAH row as a second table kept with them."""
         styles = self.styles
         cell, right = styles["TableCell"], styles["TableCellRight"]
         room = [width - 2 * CELL_PADDING for width in self.widths]
@@ -87,11 +93,18 @@ class TandaTerimaDocument(DocumentBuilder):
         total = ["", para("JUMLAH", styles["TableHead"]), "", "",
                  para(angka(self.data.total), right, markup="b")]
         money = len(COLUMNS) - 1
-        return signed_table(head, rows, numbers, self.widths, self.zigzag, cell, footer=[total], extra=[
-            ("ALIGN", (money - 1, 1), (money, -1), "RIGHT"),
-            ("SPAN", (1, -1), (money - 1, -1)),
-            ("VALIGN", (0, -1), (-1, -1), "MIDDLE"),
-        ])
+        align = [("ALIGN", (money - 1, 1), (money, -1), "RIGHT")]
+        with_total = [*align, ("SPAN", (1, -1), (money - 1, -1)), ("VALIGN", (0, -1), (-1, -1), "MIDDLE")]
+        (main_rows, main_numbers), (tail_rows, tail_numbers) = split_tail(rows, numbers, "tabel" in self.tails)
+
+        def table(part: Sequence[Sequence[object]], part_numbers: Sequence[int], last: bool,
+                  end_mark: Flowable | None = None) -> Flowable:
+            return signed_table(head, part, part_numbers, self.widths, self.zigzag, cell, end_mark=end_mark,
+                                footer=[total] if last else [], extra=with_total if last else align)
+
+        if not tail_rows:  # laid out whole: learn the page its last row lands on
+            return table(main_rows, main_numbers, True, self.mark("tabel", "end")), None
+        return table(main_rows, main_numbers, False), table(tail_rows, tail_numbers, True)
 
     def _signatures(self) -> list[Flowable]:
         data = self.data
@@ -101,7 +114,6 @@ class TandaTerimaDocument(DocumentBuilder):
         pair = [block for block in (data.penyetuju, data.bendahara) if block is not None]
         if pair:
             parts.append(signature_table(pair, self.content_width, self.styles))
-        # One unit, so the Ketua Panitia is never left on a page without the PPK and the bendahara
-        # (signature_table's own KeepTogether is unpacked: nested ones push the whole group on).
-        flat = [item for part in parts for item in getattr(part, "_content", [part])]
-        return [KeepTogether(flat)] if flat else []
+        # Unpacked into the caller's one KeepTogether, so the Ketua Panitia is never left on a page
+        # without the PPK and the bendahara (nested KeepTogethers pushed the whole group on).
+        return [item for part in parts for item in getattr(part, "_content", [part])]

@@ -12,15 +12,17 @@ the last row of every page (``splitlast``) so no area is left open at a page bre
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import LongTable, Spacer, TableStyle
+from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
 
 from reports.fonts import SANS, string_width
 from reports.tables import HEADER_FILL
+from reports.text import para
 
 CELL_PADDING = 3.0  # left/right/top padding inside a signature half
 
@@ -83,15 +85,21 @@ class ZigzagColumn:
 
 def signed_table(head: Sequence[object], rows: Sequence[Sequence[object]], numbers: Sequence[int],
                  widths: Sequence[float], column: ZigzagColumn, cell_style: ParagraphStyle, *,
-                 footer: Sequence[Sequence[object]] = (), extra: Sequence[tuple] = ()) -> LongTable:
+                 footer: Sequence[Sequence[object]] = (), extra: Sequence[tuple] = (),
+                 end_mark: Flowable | None = None) -> LongTable:
     """A ruled table whose last two columns are the zig-zag signature column.
 
     ``head`` has one cell per text column plus the signature heading; ``rows`` hold the text cells of
     persons ``numbers``; ``footer`` rows (a total, say) get a full grid. The header repeats on
     every page; ``extra`` style commands (alignment of a money column …) are added last.
+    ``end_mark`` (a :class:`PageMark`) goes into the last body row, to learn the page it lands on.
     """
     text_last = column.left - 1
     body = [[*cells, *column.cells(number)] for cells, number in zip(rows, numbers, strict=True)]
+    if end_mark is not None and body:
+        first = body[-1][0]
+        number_style = ParagraphStyle("ZigzagNo", parent=cell_style, alignment=1)
+        body[-1][0] = [end_mark, para(first, number_style) if isinstance(first, str) else first]
     data = [[*head, ""], *body, *[[*cells, "", ""] for cells in footer]]
     table = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     last_body = len(body)
@@ -118,3 +126,62 @@ def signed_table(head: Sequence[object], rows: Sequence[Sequence[object]], numbe
                      ("GRID", (0, row), (-1, row), column.line_width, column.line_color)]
     table.setStyle(TableStyle([*commands, *extra]))
     return table
+
+
+# ------------------------------------------------------------------- signature never alone on a page
+TAIL_ROWS = 3  # rows carried over with the signatures when they would stand alone
+
+
+Rows = Sequence[Sequence[object]]
+
+
+def split_tail(rows: Rows, numbers: Sequence[int], tail: bool) -> tuple[tuple[Rows, Sequence[int]],
+                                                                        tuple[Rows, Sequence[int]]]:
+    """(main rows and numbers, tail rows and numbers): the last TAIL_ROWS rows when ``tail``."""
+    if not tail or len(rows) <= TAIL_ROWS:
+        return (rows, numbers), ((), ())
+    return (rows[:-TAIL_ROWS], numbers[:-TAIL_ROWS]), (rows[-TAIL_ROWS:], numbers[-TAIL_ROWS:])
+
+
+class PageMark(Flowable):
+    """A zero-size flowable that remembers the page it was drawn on."""
+
+    page = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.page = self.canv.getPageNumber()
+
+
+class SignatureKeeper:
+    """Mixin for a DocumentBuilder whose signatures follow a zig-zag table.
+
+    A signature block alone on the last page invites a swapped page, and no secretary signs that.
+    The document is laid out once with a :class:`PageMark` in the last row of each table (``end``)
+    and at the head of each kept-together signature group (``sign``); when a group landed on a later
+    page than the table's last row, the document is laid out again with the last rows of that table moved into
+    the group (a second table with its own header on the new page). Subclasses read
+    ``self.tails`` (keys whose table must give up its tail) while building the story.
+    """
+
+    tails: frozenset[object] = frozenset()
+
+    def mark(self, key: object, which: str) -> PageMark:
+        marks = self.__dict__.setdefault("_marks", {})
+        return marks.setdefault((key, which), PageMark())
+
+    def render(self, target: Any) -> int:
+        self.tails, self._marks = frozenset(), {}
+        pages = super().render(target)  # type: ignore[misc]
+        keys = {key for key, _ in self._marks}
+        orphaned = frozenset(k for k in keys if self._marks.get((k, "sign")) and self._marks.get((k, "end"))
+                             and self._marks[(k, "sign")].page > self._marks[(k, "end")].page)
+        if not orphaned:
+            return pages
+        self.tails, self._marks = orphaned, {}
+        if not isinstance(target, (str, os.PathLike)):
+            target.seek(0)
+            target.truncate()
+        return super().render(target)  # type: ignore[misc]

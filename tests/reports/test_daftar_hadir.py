@@ -121,3 +121,18 @@ def test_unbroken_words_stay_inside_their_columns() -> None:
     for run in pieces:
         column = next(i for i in range(len(edges) - 1) if edges[i] - 0.5 <= run.x < edges[i + 1])
         assert column in (2, 3) and run.x + run.width <= edges[column + 1] + 0.5, run
+
+
+def test_signature_never_stands_alone_on_a_page() -> None:
+    from reports.data import Signatory
+
+    camat = Signatory(nama="Drs. H. Ahmad Syaifudin, M.Si.", jabatan="Camat Metro Pusat", nip="19860926 201505 1 001")
+    carried = 0
+    for count in range(14, 40):
+        document = DaftarHadirDocument([sheet(people(count), signer=mengetahui(camat))], PageSetup())
+        pages = pdf_text(document.render_bytes())
+        last = pages[-1]
+        assert "Mengetahui," in last and re.search(r"\d+\. \.\.\.", last), count
+        assert " ".join(" ".join(pages).split()).count(f"{count}. ...") == 1  # no row printed twice
+        carried += bool(document.tails)
+    assert carried  # some of these counts did push the signature over, and took rows along

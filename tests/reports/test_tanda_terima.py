@@ -59,3 +59,14 @@ def test_words_capitalised_and_empty_list() -> None:
                         rows=())
     text = " ".join(pdf_text(TandaTerimaDocument(empty).render_bytes()))
     assert "Tidak ada penerima." in text and "Terbilang: Nol rupiah" in text
+
+
+def test_signatures_never_stand_alone() -> None:
+    carried = 0
+    for count in range(6, 30):
+        document = TandaTerimaDocument(receipt(count), PageSetup())
+        pages = pdf_text(document.render_bytes())
+        assert "Bendahara Pengeluaran" in pages[-1] and "JUMLAH" in pages[-1], count
+        assert re.search(r"\d+\. \.\.\.", pages[-1]), count
+        carried += bool(document.tails)
+    assert carried
