@@ -11,12 +11,13 @@ Whole processes, interleaved so a busy machine hurts every row alike (median of 
 
 The aim (issue 4) is one day ≤ 3 × the floor. ``.venv/bin/python bench/daftar_hadir.py [--runs 5]``
 
-Measured 2026-11-23 on the shared 2-core box (load average 3.4 from other engineers' tests, median
-of 5, demo bimtek: 230 peserta + 5 narasumber/panitia): floor 0.42 s; daftar hadir hari 1 1.09 s
-(2.6 × the floor; 11 pages); all 3 days 1.67 s (4.0 ×; 33 pages); 235 name tags 1.41 s (3.4 ×,
-30 pages). In-process the day-1 render is ~0.16 s warm; the rest is Python start, imports (db,
-peewee, ReportLab ~0.18 s) and registering six TTF faces (~55 ms). Before text cells were drawn as
-plain strings (Paragraphs wrapped 3× each by LongTable) the day-1 run was 3.3 ×.
+Measured 2026-11-23 on the shared 2-core box (median of 5, demo bimtek: 230 peserta + 5
+narasumber/panitia). Load average 1.8: floor 0.29 s; daftar hadir hari 1 0.72 s (2.4 × the floor,
+11 pages); all 3 days 1.00 s (3.4 ×, 33 pages); 235 name tags 1.05 s (3.6 ×, 30 pages). Under a
+load of 3.4 the same rows were 0.42 / 1.09 (2.6 ×) / 1.67 / 1.41 s. In-process the day-1 render is
+~0.16 s warm; the rest is Python start, imports (db, peewee, ReportLab ~0.18 s) and registering six
+TTF faces (~55 ms). With Paragraph cells (LongTable wraps each three times) day 1 was 3.3 ×.
+A document whose signature would stand alone on its last page is laid out twice (SignatureKeeper).
 """
 
 from __future__ import annotations
