@@ -70,7 +70,8 @@ class KaderPickerDialog(QDialog):
         self.table.installEventFilter(self)
         self.count_label = QLabel()
         self.count_label.setObjectName("muted")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Ok | buttons.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Tambahkan"))
         self.ok_button.setProperty("primary", True)
@@ -93,11 +94,12 @@ class KaderPickerDialog(QDialog):
         page = search_kader(text, limit=LIMIT)
         self.model.set_rows(page.rows)
         shown = len(page.rows)
-        self.count_label.setText(
-            self.tr("{0} kader cocok").format(page.total)
-            if page.total <= shown
-            else self.tr("{0} kader cocok, {1} pertama ditampilkan — persempit pencarian").format(page.total, shown)
-        )
+        if page.total <= shown:
+            text = self.tr("{0} kader cocok").format(page.total)
+        else:
+            text = self.tr("{0} kader cocok, {1} pertama ditampilkan — persempit pencarian")
+            text = text.format(page.total, shown)
+        self.count_label.setText(text)
         self._update_ok()
 
     @Slot()

@@ -86,7 +86,8 @@ class KegiatanDialog(QDialog):
         self.kuota = KuotaEditor()
         self.tabs.addTab(self.kuota, self.tr("Kuota per asal"))
         self.tabs.addTab(self._money_tab(), self.tr("Uang transport/honor"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.ok_button.setText(self.tr("Simpan"))
         self.ok_button.setProperty("primary", True)
@@ -191,7 +192,8 @@ class KegiatanDialog(QDialog):
 
     def _money_tab(self) -> QWidget:
         self.satuan_combo = QComboBox()
-        for satuan, label in zip(SATUAN_UANG, (self.tr("per hari hadir"), self.tr("sekali per kegiatan")), strict=True):
+        labels = (self.tr("per hari hadir"), self.tr("sekali per kegiatan"))
+        for satuan, label in zip(SATUAN_UANG, labels, strict=True):
             self.satuan_combo.addItem(label, satuan)
         self.money_spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
@@ -207,7 +209,9 @@ class KegiatanDialog(QDialog):
         form.addRow("", self.errors.register("uang_peran", QWidget()))
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        note = QLabel(self.tr("Jumlah uang transport/honorarium per orang menurut peran, untuk lembar tanda terima."))
+        note = QLabel(
+            self.tr("Jumlah uang transport/honorarium per orang menurut peran, untuk lembar tanda terima.")
+        )
         note.setObjectName("muted")
         layout.addWidget(note)
         layout.addLayout(form)
@@ -219,7 +223,8 @@ class KegiatanDialog(QDialog):
         self.jenis_combo.setCurrentIndex(max(self.jenis_combo.findData(form.jenis), 0))
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(form.status), 0))
         for edit, value in (
-            (self.nama_edit, form.nama), (self.tema_edit, form.tema), (self.penyelenggara_edit, form.penyelenggara),
+            (self.nama_edit, form.nama), (self.tema_edit, form.tema),
+            (self.penyelenggara_edit, form.penyelenggara),
             (self.dasar_edit, form.dasar), (self.tempat_edit, form.tempat), (self.alamat_edit, form.alamat),
             (self.sumber_dana_edit, form.sumber_dana), (self.pj_edit, form.penanggung_jawab),
             (self.ketua_edit, form.ketua_panitia),
@@ -269,9 +274,8 @@ class KegiatanDialog(QDialog):
             self.days_table.set_range(start, start)
             return
         self.days_table.set_range(start, end)
-        self.days_note.setText(self.tr("{0} hari — atur jam dan hari yang dilewati di tab Hari dan jam.").format(
-            (end - start).days + 1
-        ))  # fmt: skip
+        note = self.tr("{0} hari — atur jam dan hari yang dilewati di tab Hari dan jam.")
+        self.days_note.setText(note.format((end - start).days + 1))
 
     # ------------------------------------------------------------------ saving
     def accept(self) -> None:
@@ -322,7 +326,8 @@ class KegiatanDialog(QDialog):
             set_kuota(kegiatan_id, self.kuota.value())
         except ValidationError as exc:
             self.tabs.setCurrentWidget(self.kuota)
-            self.kuota.error.setText("; ".join(messages.error_text(ValidationError(m)) for m in exc.problems.values()))
+            texts = (messages.error_text(ValidationError(m)) for m in exc.problems.values())
+            self.kuota.error.setText("; ".join(texts))
             self.kuota.error.show()
             raise ValidationError({}) from exc
 

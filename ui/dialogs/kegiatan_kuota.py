@@ -33,7 +33,9 @@ class KuotaEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("kuotaTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Asal"), self.tr("Nama instansi (bila OPD)"), self.tr("Kuota")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Asal"), self.tr("Nama instansi (bila OPD)"), self.tr("Kuota")]
+        )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -49,14 +51,18 @@ class KuotaEditor(QWidget):
         self.add_button = QPushButton(self.tr("Tambah baris"))
         self.remove_button = QPushButton(self.tr("Hapus baris"))
         quick = QHBoxLayout()
-        for widget in (QLabel(self.tr("Per kelurahan:")), self.kelurahan_spin, QLabel(self.tr("per kecamatan:")),
-                       self.kecamatan_spin, self.fill_button):  # fmt: skip
+        for widget in (
+            QLabel(self.tr("Per kelurahan:")), self.kelurahan_spin,
+            QLabel(self.tr("per kecamatan:")), self.kecamatan_spin, self.fill_button,
+        ):  # fmt: skip
             quick.addWidget(widget)
         quick.addStretch(1)
         quick.addWidget(self.add_button)
         quick.addWidget(self.remove_button)
         self.error = error_label()
-        note = QLabel(self.tr("Kuota menghitung peserta berperan Peserta; narasumber dan panitia tidak memakai kursi."))
+        note = QLabel(
+            self.tr("Kuota menghitung peserta berperan Peserta; narasumber dan panitia tidak memakai kursi.")
+        )
         note.setObjectName("muted")
         layout = QVBoxLayout(self)
         layout.addWidget(note)
@@ -96,7 +102,8 @@ class KuotaEditor(QWidget):
         self.table.setRowCount(0)
         for _label, kode in asal_choices():
             region = wilayah.get(kode)
-            per = self.kecamatan_spin if region and region.tingkat == wilayah.KECAMATAN else self.kelurahan_spin
+            is_kecamatan = region is not None and region.tingkat == wilayah.KECAMATAN
+            per = self.kecamatan_spin if is_kecamatan else self.kelurahan_spin
             self.add_row(kode, "", per.value())
         for form in kept:
             self.add_row("", form.label, form.kuota)

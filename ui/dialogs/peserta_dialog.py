@@ -109,7 +109,8 @@ class PesertaDialog(QDialog):
         self.opd_caption = e.add_row(form, self.tr("Nama instansi/OPD"), self.opd_edit, "asal_opd")
         e.add_row(form, self.tr("Posyandu"), self.posyandu_edit, "posyandu")
         e.add_row(form, self.tr("No. HP"), self.hp_edit, "hp")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.ok_button.setText(self.tr("Simpan"))
         self.ok_button.setProperty("primary", True)
@@ -118,7 +119,9 @@ class PesertaDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if linked:
-            note = QLabel(self.tr("Terhubung dengan data kader; perubahan di sini tidak mengubah data kader."))
+            note = QLabel(
+                self.tr("Terhubung dengan data kader; perubahan di sini tidak mengubah data kader.")
+            )
             note.setObjectName("muted")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -181,7 +184,9 @@ class PesertaDialog(QDialog):
         super().accept()
 
 
-def open_peserta_dialog(parent: QWidget | None, kegiatan_id: int, peserta_id: int | None = None) -> int | None:
+def open_peserta_dialog(
+    parent: QWidget | None, kegiatan_id: int, peserta_id: int | None = None
+) -> int | None:
     dialog = PesertaDialog(kegiatan_id, peserta_id, parent)
     try:
         return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -78,7 +78,7 @@ class CheckinView(QWidget):
             Column("asal", self.tr("Asal"), lambda r: r.asal),
             Column("peran", self.tr("Peran"), lambda r: r.peran),
             Column("status", self.tr("Status"), status),
-            Column("jam", self.tr("Jam"), lambda r: m.jam_datang if (m := self.model.marks.get(r.id)) else ""),
+            Column("jam", self.tr("Jam"), lambda r: getattr(self.model.marks.get(r.id), "jam_datang", "")),
         ]
 
     def _build(self) -> None:
@@ -130,7 +130,10 @@ class CheckinView(QWidget):
         for key, width in (("kode", 80), ("asal", 240), ("peran", 100), ("status", 130), ("jam", 60)):
             self.table.setColumnWidth(self.model.column_position(key), width)
         hint = QLabel(
-            self.tr("Enter: tandai hadir  ·  ↑/↓: pilih peserta lain  ·  Esc: kosongkan  ·  Ctrl+Z: batalkan tanda terakhir")
+            self.tr(
+                "Enter: tandai hadir  ·  ↑/↓: pilih peserta lain  ·  Esc: kosongkan  ·  "
+                "Ctrl+Z: batalkan tanda terakhir"
+            )
         )
         hint.setObjectName("muted")
 
@@ -220,7 +223,8 @@ class CheckinView(QWidget):
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is not self.field or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        is_key = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if watched is not self.field or not is_key:
             return super().eventFilter(watched, event)
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -306,7 +310,8 @@ class CheckinView(QWidget):
             self._set_feedback("warn", text)
             self._beep(2)
         else:
-            self._set_feedback("ok", self.tr("Hadir: {0} — {1}").format(peserta.nama, peserta.asal or peserta.peran))
+            where = peserta.asal or peserta.peran
+            self._set_feedback("ok", self.tr("Hadir: {0} — {1}").format(peserta.nama, where))
             self._beep(1)
             self.changed.emit(self.kegiatan_id)
         # The list stays as it was, the marked row turning green in place: only that row repaints,

@@ -50,7 +50,9 @@ class KegiatanDetailView(QWidget):
         self.edit_button.setToolTip(self.tr("Ubah data, hari, kuota dan uang (Ctrl+E)"))
         self.edit_button.clicked.connect(self.edit)
         self.print_button = QPushButton(icon("printer.svg", "#37474f"), self.tr("Cetak"))
-        self.print_button.setToolTip(self.tr("Daftar hadir, rekap, tanda pengenal, daftar peserta, tanda terima (Ctrl+P)"))
+        self.print_button.setToolTip(
+            self.tr("Daftar hadir, rekap, tanda pengenal, daftar peserta, tanda terima (Ctrl+P)")
+        )
         head = QHBoxLayout()
         head.addWidget(self.back_button)
         head.addWidget(self.title_label, 1)
@@ -166,10 +168,9 @@ class KegiatanDetailView(QWidget):
             else:
                 count = count_hari(hari.id)
                 state = self.tr("hadir {0}/{1}").format(count.hadir, count.total)
-            lines.append(
-                f"<tr><td style='padding:2px 14px 2px 0'>{escape(self.tr('Hari ke-{0}').format(hari.hari_ke))}</td>"
-                f"<td style='padding:2px 14px 2px 0'>{escape(when)}</td><td>{escape(state)}</td></tr>"
-            )
+            label = escape(self.tr("Hari ke-{0}").format(hari.hari_ke))
+            cell = "<td style='padding:2px 14px 2px 0'>"
+            lines.append(f"<tr>{cell}{label}</td>{cell}{escape(when)}</td><td>{escape(state)}</td></tr>")
         title = escape(self.tr("Hari dan kehadiran"))
         return f"<h3 style='margin-top:14px'>{title}</h3><table>{''.join(lines)}</table>"
 
@@ -187,8 +188,10 @@ class KegiatanDetailView(QWidget):
                 if line < len(column):
                     q = column[line]
                     colour = "#2e7d32" if q.penuh else "#263238"
-                    cells.append(f"<td style='padding:2px 8px 2px 0'>{escape(q.asal)}</td>"
-                                 f"<td style='padding:2px 28px 2px 0; color:{colour}'>{q.terisi}/{q.kuota}</td>")
+                    cells.append(
+                        f"<td style='padding:2px 8px 2px 0'>{escape(q.asal)}</td>"
+                        f"<td style='padding:2px 28px 2px 0; color:{colour}'>{q.terisi}/{q.kuota}</td>"
+                    )
             rows.append(f"<tr>{''.join(cells)}</tr>")
         title = escape(self.tr("Kuota per asal (terisi/kuota)"))
         return f"<h3 style='margin-top:14px'>{title}</h3><table>{''.join(rows)}</table>"

@@ -204,7 +204,8 @@ class PesertaTab(QWidget):
         self.asal_combo.clear()
         self.asal_combo.addItem(self.tr("Semua asal"), None)
         for item in counts:
-            self.asal_combo.addItem(item.asal or self.tr("(tanpa asal)"), f"{item.kode_wilayah}|{item.asal_opd}")
+            key = f"{item.kode_wilayah}|{item.asal_opd}"
+            self.asal_combo.addItem(item.asal or self.tr("(tanpa asal)"), key)
         self.asal_combo.setCurrentIndex(max(self.asal_combo.findData(current), 0))
         self.asal_combo.blockSignals(False)
         self._fill_counts(counts)

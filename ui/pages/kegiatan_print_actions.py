@@ -47,7 +47,8 @@ class KegiatanPrintMenu(QObject):
             )
             action.triggered.connect(lambda _=False, n=hari.hari_ke: self.daftar_hadir(n))
         if len(detail.hari_aktif) > 1:
-            self.menu.addAction(self.tr("Daftar hadir semua hari")).triggered.connect(lambda: self.daftar_hadir(None))
+            every_day = self.menu.addAction(self.tr("Daftar hadir semua hari"))
+            every_day.triggered.connect(lambda: self.daftar_hadir(None))
         self.menu.addSeparator()
         for text, slot in (
             (self.tr("Rekap kehadiran"), self.rekap),

@@ -70,7 +70,9 @@ class BackfillView(QWidget):
         top.addStretch(1)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("backfillTable")
-        self.table.setHorizontalHeaderLabels([self.tr("No"), self.tr("Nama"), self.tr("Asal"), self.tr("Tanda tangan")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No"), self.tr("Nama"), self.tr("Asal"), self.tr("Tanda tangan")]
+        )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -115,7 +117,8 @@ class BackfillView(QWidget):
         self.day_combo.blockSignals(True)
         self.day_combo.clear()
         for hari in get_kegiatan(self.kegiatan_id).hari_aktif:
-            self.day_combo.addItem(self.tr("Hari ke-{0} · {1}").format(hari.hari_ke, tanggal_panjang(hari.tanggal)), hari.id)
+            label = self.tr("Hari ke-{0} · {1}").format(hari.hari_ke, tanggal_panjang(hari.tanggal))
+            self.day_combo.addItem(label, hari.id)
         self.day_combo.setCurrentIndex(max(self.day_combo.findData(current), 0))
         self.day_combo.blockSignals(False)
         self._reload()
@@ -149,7 +152,8 @@ class BackfillView(QWidget):
             signed = person.id in self.ticked or person.id in self.already
             tick.setCheckState(Qt.CheckState.Checked if signed else Qt.CheckState.Unchecked)
             tick.setData(Qt.ItemDataRole.UserRole, person.id)
-            for column, item in enumerate((number, QTableWidgetItem(person.nama), QTableWidgetItem(person.asal), tick)):
+            items = (number, QTableWidgetItem(person.nama), QTableWidgetItem(person.asal), tick)
+            for column, item in enumerate(items):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
         self.page_label.setText(self.tr("Halaman {0} dari {1} (No. {2}–{3})").format(

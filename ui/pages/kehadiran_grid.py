@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +64,9 @@ class GridModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else FIXED_COLUMNS + len(self.days)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section < FIXED_COLUMNS:
@@ -88,7 +99,9 @@ class GridModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def set_marks(self, marks: dict[tuple[int, int], Mark], cells: list[QModelIndex]) -> None:
         self.marks = marks
@@ -120,7 +133,8 @@ class KehadiranGrid(QWidget):
         bar.addWidget(QLabel(self.tr("Sel terpilih:")))
         for status, label in (
             ("hadir", self.tr("Hadir (H)")), ("izin", self.tr("Izin (I)")),
-            ("sakit", self.tr("Sakit (S)")), ("alpa", self.tr("Tanpa keterangan (A)")), ("", self.tr("Kosongkan (Del)")),
+            ("sakit", self.tr("Sakit (S)")), ("alpa", self.tr("Tanpa keterangan (A)")),
+            ("", self.tr("Kosongkan (Del)")),
         ):  # fmt: skip
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=status: self.apply(s or None))
@@ -129,7 +143,9 @@ class KehadiranGrid(QWidget):
         bar.addStretch(1)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
-        hint = QLabel(self.tr("Pilih sel (Shift/Ctrl + klik, Shift + panah, klik judul kolom untuk satu hari penuh)."))
+        hint = QLabel(
+            self.tr("Pilih sel (Shift/Ctrl + klik, Shift + panah, klik judul kolom untuk satu hari penuh).")
+        )
         hint.setObjectName("muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -152,9 +168,13 @@ class KehadiranGrid(QWidget):
             self.table.setColumnWidth(column, 96)
         self._update_summary()
 
+    def _status(self, peserta_id: int, hari_id: int) -> str:
+        mark = self.model.marks.get((peserta_id, hari_id))
+        return mark.status if mark else ""
+
     def _update_summary(self) -> None:
         present = [
-            sum(1 for p in self.model.people if (m := self.model.marks.get((p.id, d.id))) and m.status == "hadir")
+            sum(1 for p in self.model.people if self._status(p.id, d.id) == "hadir")
             for d in self.model.days
         ]
         total = len(self.model.people)
