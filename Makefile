@@ -16,6 +16,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	@touch $@
 
 run: $(VENV)/.runtime
+	@$(PY) -m compileall -q main.py cli db ui widgets reports resources >/dev/null
 	$(PY) main.py $(ARGS)
 
 # Screenshots of every page on a real X server (kept in tests/screenshots/ for a person to look

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,8 @@ class MainWindow(QMainWindow):
         self._connect_bus()
         self._update_title()
         self._restore_geometry()
-        self.show_page("beranda")
+        # The first page fills itself right after the window is on screen, not before.
+        self.show_page("beranda", deferred=True)
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         cls = getattr(importlib.import_module(module_name), class_name)
         return cls(self._ctx, spec)
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str, *, deferred: bool = False) -> QWidget:
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         row = next(i for i, s in enumerate(PAGES) if s.key == key)
@@ -124,7 +125,10 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
-            refresh()
+            if deferred:
+                QTimer.singleShot(0, refresh)
+            else:
+                refresh()
         return widget
 
     def current_page_key(self) -> str:

@@ -20,7 +20,8 @@ def _window(qtbot, store) -> MainWindow:
 
 def test_empty_office_says_so(qtbot, store) -> None:
     page = _window(qtbot, store).page("beranda")
-    assert page.tile_posyandu.value_label.text() == "0"
+    assert page.tile_posyandu.value_label.text() == "–"  # filled right after the first paint
+    qtbot.waitUntil(lambda: page.tile_posyandu.value_label.text() == "0")
     assert "Belum ada kegiatan terjadwal" in page.upcoming_label.text()
     assert "Identitas kantor belum diisi" in page.notice_label.text()
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from db.services.dashboard import summary
-from db.services.kegiatan import KegiatanRow, list_kegiatan
 from db.services.profile import get_profile
 from ui.context import AppContext
 from ui.pages import PageSpec
+
+if TYPE_CHECKING:
+    from db.services.kegiatan import KegiatanRow
 
 
 class StatTile(QFrame):
@@ -107,6 +110,8 @@ class BerandaPage(QWidget):
 
     def _upcoming_text(self) -> str:
         """The next five kegiatan that are not over or cancelled, soonest first."""
+        from db.services.kegiatan import list_kegiatan  # not needed before the first paint
+
         today = date.today()
         coming = [k for k in list_kegiatan() if k.tanggal_selesai >= today and k.status != "batal"][:5]
         if not coming:
