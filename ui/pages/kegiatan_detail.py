@@ -1,6 +1,6 @@
 """One kegiatan opened from the list: Ringkasan, Peserta and Kehadiran tabs, with a way back.
 
-Shown inside the Kegiatan page (Esc or Alt+← returns to the list). Ctrl+Tab / Ctrl+PgDn move
+Shown inside the Kegiatan page (Alt+← returns to the list). Ctrl+Tab / Ctrl+PgDn move
 between tabs; Alt+1…3 jump to one. Tabs are built once and reload when the bus says the
 kegiatan changed elsewhere.
 """

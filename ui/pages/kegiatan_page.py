@@ -3,7 +3,7 @@
 A kecamatan holds tens of kegiatan a year, so the whole filtered list sits in a
 :class:`widgets.table_model.RowTableModel`; filters (year, jenis, status) go to the service. The
 page is a stack: the list, and the detail (Ringkasan, Peserta, Kehadiran) with a back button
-(Esc or Alt+←), so the secretariat never juggles windows at the check-in desk.
+(or Alt+←; Esc belongs to the check-in field), so nobody juggles windows at the check-in desk.
 """
 
 from __future__ import annotations

@@ -46,7 +46,12 @@ from widgets.search_box import SearchBox
 from widgets.table_model import Column, RowTableModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight
-WIDTHS = {"no": 44, "kode": 68, "jk": 38, "jabatan": 120, "asal": 165, "hp": 112, "peran": 84}
+WIDTHS = {"no": 44, "kode": 74, "jk": 38, "jabatan": 112, "asal": 160, "hp": 126, "peran": 84}
+
+
+def short_asal(asal: str) -> str:
+    """"Kelurahan Ganjar Agung" → "Kel. Ganjar Agung": the table has no room for the kind words."""
+    return asal.replace("Kelurahan ", "Kel. ").replace("Kecamatan ", "Kec. ")
 
 
 def _hp(row: PesertaRow) -> str:
@@ -67,7 +72,7 @@ class PesertaTab(QWidget):
             Column("nama", self.tr("Nama"), lambda r: r.nama, tooltip=self._name_tip),
             Column("jk", self.tr("L/P"), lambda r: r.jenis_kelamin, align=Qt.AlignmentFlag.AlignCenter),
             Column("jabatan", self.tr("Jabatan"), lambda r: r.jabatan),
-            Column("asal", self.tr("Asal"), lambda r: r.asal),
+            Column("asal", self.tr("Asal"), lambda r: short_asal(r.asal), tooltip=lambda r: r.asal),
             Column("hp", self.tr("No. HP"), _hp),
             Column("peran", self.tr("Peran"), lambda r: r.peran),
         ]
@@ -229,7 +234,7 @@ class PesertaTab(QWidget):
     def _count_item(self, asal: str, count: str, over: bool) -> None:
         row = self.asal_list.rowCount()
         self.asal_list.insertRow(row)
-        name, number = QTableWidgetItem(asal), QTableWidgetItem(count)
+        name, number = QTableWidgetItem(short_asal(asal)), QTableWidgetItem(count)
         name.setToolTip(asal)
         number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if over:
