@@ -119,3 +119,12 @@ def test_print_menu_previews_the_day_sheet(page, qtbot) -> None:  # noqa: ANN001
     positions = [text.index(p.nama) for p in people]
     assert positions == sorted(positions)  # every name, in the print order the back-fill uses
     preview.close()
+
+
+def test_models_pass_the_qt_model_tester(page, qtmodeltester) -> None:  # noqa: ANN001
+    tab = page.detail.kehadiran_tab
+    tab.grid.refresh()
+    mark_present(roster_order(tab.kegiatan_id)[0].id, list_hari(tab.kegiatan_id)[0].id)
+    tab.checkin.select_day(list_hari(tab.kegiatan_id)[0].id)
+    qtmodeltester.check(tab.grid.model)
+    qtmodeltester.check(tab.checkin.model)

@@ -41,6 +41,8 @@ class CheckinModel(RowTableModel):
         return self._positions.get(row_id, -1)
 
     def data(self, index: _Index, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
         role = int(role)
         if role == DISPLAY:
             row = self._rows[index.row()]
