@@ -105,7 +105,7 @@ class KegiatanDialog(QDialog):
         self.mulai_edit.dateChanged.connect(self._on_dates)
         self.selesai_edit.dateChanged.connect(self._on_dates)
         self._on_dates()
-        self.resize(940, 500)
+        self.resize(980, 500)
 
     # ------------------------------------------------------------------ construction
     def _data_tab(self) -> QWidget:
@@ -161,8 +161,8 @@ class KegiatanDialog(QDialog):
         grid = QGridLayout(tab)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
         return tab
 
@@ -230,6 +230,7 @@ class KegiatanDialog(QDialog):
             (self.ketua_edit, form.ketua_panitia),
         ):  # fmt: skip
             edit.setText(value)
+            edit.setCursorPosition(0)  # show the start of a long name, not its tail
         self.anggaran_edit.setText(f"{form.anggaran:,.0f}".replace(",", ".") if form.anggaran else "")
         self.jpl_edit.setText(f"{form.total_jpl:g}" if form.total_jpl else "")
         self.target_spin.setValue(form.target_peserta or 0)
