@@ -112,3 +112,16 @@ def test_arrow_keys_choose_among_namesakes_and_days_are_separate(desk, qtbot) ->
     assert set(marks_for_hari(days[1].id)) == {chosen.id}
     assert marks_for_hari(days[0].id) == {}
     assert desk.count_label.text() == "Hadir 1/230"
+
+
+def test_missing_only_list(desk, qtbot) -> None:  # noqa: ANN001
+    day = list_hari(desk.kegiatan_id)[0]
+    desk.select_day(day.id)
+    people = roster(desk.kegiatan_id)
+    for person in people[:3]:
+        qtbot.keyClicks(desk.field, person.kode)
+        qtbot.keyClick(desk.field, Qt.Key.Key_Return)
+    qtbot.mouseClick(desk.missing_check, Qt.MouseButton.LeftButton)
+    assert desk.missing_check.isChecked() and desk.field.hasFocus()
+    shown = {desk.model.row(i).id for i in range(desk.model.rowCount())}
+    assert shown == {p.id for p in people[3:]}

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -97,6 +98,12 @@ class CheckinView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Hari:")))
         top.addWidget(self.day_combo)
+        self.missing_check = QCheckBox(self.tr("Belum hadir saja"))
+        self.missing_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.missing_check.setToolTip(self.tr("Daftar (saat kolom pencarian kosong) hanya berisi yang belum hadir"))
+        self.missing_check.toggled.connect(self._on_missing)
+        top.addSpacing(12)
+        top.addWidget(self.missing_check)
         top.addStretch(1)
         top.addWidget(self.detail_label)
         top.addSpacing(16)
@@ -211,7 +218,7 @@ class CheckinView(QWidget):
 
     def _show_matches(self, text: str) -> None:
         text = text.strip()
-        rows = self._matches(text) if text else roster(self.kegiatan_id)
+        rows = self._matches(text) if text else self._idle_rows()
         self.model.set_rows(rows)
         self._shown = text
         self._navigated = False
@@ -220,6 +227,20 @@ class CheckinView(QWidget):
             self.table.scrollToTop()
         else:
             self.table.clearSelection()
+
+    def _idle_rows(self) -> list[PesertaRow]:
+        """The list under an empty field: everyone, or who is still missing today."""
+        people = roster(self.kegiatan_id)
+        if not self.missing_check.isChecked():
+            return people
+        marks = self.model.marks
+        return [p for p in people if p.id not in marks or marks[p.id].status != "hadir"]
+
+    @Slot()
+    def _on_missing(self) -> None:
+        if not self.field.text().strip():
+            self._show_matches("")
+        self.field.setFocus()
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
