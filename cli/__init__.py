@@ -23,6 +23,29 @@ COMMAND_MODULES = (
 )
 
 
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "expected one argument": "memerlukan satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+}
+
+
+def _argparse_text(message: str) -> str:
+    """argparse looks its texts up through a module-level ``_`` at call time: answer in Indonesian."""
+    return _ARGPARSE_ID.get(message, message)
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with Indonesian usage errors (exit 2)."""
 

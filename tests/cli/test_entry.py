@@ -48,3 +48,12 @@ def test_help_lists_every_command() -> None:
     assert done.returncode == 0
     for command in ("db", "demo", "kader", "kegiatan"):
         assert command in done.stdout
+
+
+def test_usage_texts_are_indonesian() -> None:
+    done = subprocess.run(
+        [sys.executable, "main.py", "db", "bogus"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "penggunaan:" in done.stderr and "pilihan tidak sah" in done.stderr
+    assert "usage:" not in done.stderr and "invalid choice" not in done.stderr
