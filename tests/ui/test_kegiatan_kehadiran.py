@@ -128,3 +128,20 @@ def test_models_pass_the_qt_model_tester(page, qtmodeltester) -> None:  # noqa: 
     tab.checkin.select_day(list_hari(tab.kegiatan_id)[0].id)
     qtmodeltester.check(tab.grid.model)
     qtmodeltester.check(tab.checkin.model)
+
+
+def test_rekap_per_asal(page) -> None:  # noqa: ANN001
+    tab = page.detail.kehadiran_tab
+    days = list_hari(tab.kegiatan_id)
+    people = roster_order(tab.kegiatan_id)  # fill_roster: asal "Kelurahan 00" … in tens
+    for person in people[:12]:
+        mark_present(person.id, days[0].id)
+    tab.views.setCurrentWidget(tab.rekap)
+    table = tab.rekap.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
+        "Asal", "Peserta", "Hari 1 (23/11)", "Hari 2 (24/11)", "Hari 3 (25/11)"
+    ]  # fmt: skip
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
+    assert rows["Kelurahan 00"] == ["10", "10/10", "0/10", "0/10"]
+    assert rows["Kelurahan 01"] == ["10", "2/10", "0/10", "0/10"]
+    assert rows["Jumlah"] == ["45", "12/45", "0/45", "0/45"]

@@ -100,7 +100,9 @@ class CheckinView(QWidget):
         top.addWidget(self.day_combo)
         self.missing_check = QCheckBox(self.tr("Belum hadir saja"))
         self.missing_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.missing_check.setToolTip(self.tr("Daftar (saat kolom pencarian kosong) hanya berisi yang belum hadir"))
+        self.missing_check.setToolTip(
+            self.tr("Saat kolom pencarian kosong, daftar hanya berisi yang belum hadir")
+        )
         self.missing_check.toggled.connect(self._on_missing)
         top.addSpacing(12)
         top.addWidget(self.missing_check)

@@ -1,5 +1,6 @@
-"""The Kehadiran tab of a kegiatan: the check-in desk, the participants × days grid, and the
-back-fill from paper — three views of the same attendance, each reloaded when shown."""
+"""The Kehadiran tab of a kegiatan: the check-in desk, the participants × days grid, the
+back-fill from paper and the rekap per asal — four views of the same attendance, each reloaded
+when shown."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ui.context import AppContext
 from ui.pages.checkin_view import CheckinView
 from ui.pages.kehadiran_backfill import BackfillView
 from ui.pages.kehadiran_grid import KehadiranGrid
+from ui.pages.kehadiran_rekap import RekapView
 
 
 class KehadiranTab(QWidget):
@@ -20,11 +22,13 @@ class KehadiranTab(QWidget):
         self.checkin = CheckinView(kegiatan_id)
         self.grid = KehadiranGrid(kegiatan_id)
         self.backfill = BackfillView(kegiatan_id)
+        self.rekap = RekapView(kegiatan_id)
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
         self.views.addTab(self.checkin, self.tr("Meja hadir"))
         self.views.addTab(self.grid, self.tr("Tabel kehadiran"))
         self.views.addTab(self.backfill, self.tr("Isi dari daftar hadir kertas"))
+        self.views.addTab(self.rekap, self.tr("Rekap per asal"))
         self.views.currentChanged.connect(self._on_view)
         # Marks at the desk stay local (the desk must stay instant); edits in bulk tell the app.
         self.grid.changed.connect(ctx.bus.kegiatanChanged)
