@@ -62,6 +62,8 @@ def test_kegiatan_screens(window, qtbot) -> None:  # noqa: ANN001
     shot(window, "05-tabel-kehadiran")
     detail.kehadiran_tab.views.setCurrentIndex(2)
     shot(window, "06-isi-kertas")
+    detail.kehadiran_tab.views.setCurrentIndex(3)
+    shot(window, "07-rekap-asal")
 
     def dialog_shot(dialog) -> None:  # noqa: ANN001
         for index in range(dialog.tabs.count()):
