@@ -101,7 +101,9 @@ def test_twenty_check_ins_by_name_and_code_then_undo(desk, qtbot) -> None:  # no
 
 def test_arrow_keys_choose_among_namesakes_and_days_are_separate(desk, qtbot) -> None:  # noqa: ANN001
     days = list_hari(desk.kegiatan_id)
-    desk.select_day(days[1].id)
+    desk.select_day(days[0].id)
+    qtbot.keyClick(desk.field, Qt.Key.Key_PageDown)  # day 2 without leaving the field
+    assert desk.hari_id() == days[1].id and desk.field.hasFocus()
     first = person_name(0).split()[0]  # "Siti": ten people share it
     qtbot.keyClicks(desk.field, first)
     assert desk.model.rowCount() == 10

@@ -141,7 +141,7 @@ class CheckinView(QWidget):
         hint = QLabel(
             self.tr(
                 "Enter: tandai hadir  ·  ↑/↓: pilih peserta lain  ·  Esc: kosongkan  ·  "
-                "Ctrl+Z: batalkan tanda terakhir"
+                "Ctrl+Z: batalkan tanda terakhir  ·  PgUp/PgDn: ganti hari"
             )
         )
         hint.setObjectName("muted")
@@ -259,6 +259,13 @@ class CheckinView(QWidget):
         if key == Qt.Key.Key_Escape:
             self.field.clear()
             self._show_matches("")
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):  # the day, without leaving the field
+            step = -1 if key == Qt.Key.Key_PageUp else 1
+            index = self.day_combo.currentIndex() + step
+            if 0 <= index < self.day_combo.count():
+                self.day_combo.setCurrentIndex(index)
+                self._load_marks()
             return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._move(-1 if key == Qt.Key.Key_Up else 1)
