@@ -127,3 +127,15 @@ def test_missing_only_list(desk, qtbot) -> None:  # noqa: ANN001
     assert desk.missing_check.isChecked() and desk.field.hasFocus()
     shown = {desk.model.row(i).id for i in range(desk.model.rowCount())}
     assert shown == {p.id for p in people[3:]}
+
+
+def test_tab_keeps_the_focus_and_ends_a_scan_like_enter(desk, qtbot) -> None:  # noqa: ANN001
+    day = list_hari(desk.kegiatan_id)[0]
+    desk.select_day(day.id)
+    person = roster(desk.kegiatan_id)[7]
+    qtbot.keyClick(desk.field, Qt.Key.Key_Tab)  # empty field: nothing happens, focus stays
+    assert desk.field.hasFocus() and marks_for_hari(day.id) == {}
+    qtbot.keyClicks(desk.field, person.kode)
+    qtbot.keyClick(desk.field, Qt.Key.Key_Tab)  # a scanner set to end codes with Tab
+    assert set(marks_for_hari(day.id)) == {person.id}
+    assert desk.field.hasFocus() and desk.field.text() == ""

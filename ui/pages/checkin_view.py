@@ -250,7 +250,8 @@ class CheckinView(QWidget):
         if watched is not self.field or not is_key:
             return super().eventFilter(watched, event)
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # Tab too: some scanners end a code with Tab, and the field must keep the focus anyway.
             self.submit()
             return True
         if event.matches(QKeySequence.StandardKey.Undo):
