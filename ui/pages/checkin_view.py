@@ -12,11 +12,10 @@ small transaction and one ``dataChanged`` for its row (no model reset), about 5 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -35,14 +34,9 @@ from db.services.peserta import PesertaRow, roster, search_peserta
 from reports.formatting import tanggal_panjang
 from ui import messages
 from ui.models.checkin_model import CheckinModel
+from ui.pages.checkin_feedback import FeedbackBanner
 from widgets.table_model import Column
 
-TONES = {  # feedback banner: background, text
-    "ok": ("#2e7d32", "#ffffff"),
-    "warn": ("#f2b705", "#263238"),
-    "bad": ("#c62828", "#ffffff"),
-    "idle": ("#eef3f2", "#37474f"),
-}
 ROW_LIMIT = 60  # matches listed while typing (the whole roster when the field is empty)
 
 
@@ -117,11 +111,8 @@ class CheckinView(QWidget):
         self.field.setPlaceholderText(self.tr("Ketik nama atau NIK, atau pindai kode — lalu Enter"))
         self.field.setStyleSheet("font-size: 20pt; padding: 6px 10px;")  # the app sheet fixes 10pt
         self.field.setMinimumHeight(56)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("checkinFeedback")
-        self.feedback.setFixedHeight(52)  # fixed sizes: a new message must not relayout the page
-        self.feedback.setWordWrap(False)
-        self._set_feedback("idle", self.tr("Siap. Peserta berikutnya…"))
+        self.feedback = FeedbackBanner()
+        self.feedback.say("idle", self.tr("Siap. Peserta berikutnya…"), sound=False)
 
         self.table = QTableView()
         self.table.setObjectName("checkinTable")
@@ -191,7 +182,7 @@ class CheckinView(QWidget):
         self._update_count()
         self.field.setEnabled(hari_id is not None)
         if hari_id is None:
-            self._set_feedback("idle", self.tr("Kegiatan ini belum punya hari (atau semua hari dilewati)."))
+            self.feedback.say("idle", self.tr("Kegiatan ini belum punya hari (atau semua hari dilewati)."))
 
     def _update_count(self) -> None:
         """Counted from the marks in memory (they are this day's, reloaded on every refresh)."""
@@ -314,8 +305,7 @@ class CheckinView(QWidget):
             chosen = matches[0] if matches else None
         if chosen is None:
             self.last_result = CheckInResult("unknown")
-            self._set_feedback("bad", self.tr("Kode atau nama tidak dikenal: {0}").format(text))
-            self._beep(2)
+            self.feedback.say("bad", self.tr("Kode atau nama tidak dikenal: {0}").format(text))
             self.field.selectAll()
             return
         self._mark(chosen)
@@ -338,12 +328,10 @@ class CheckinView(QWidget):
         if result.status == "already":
             when = result.mark.jam_datang if result.mark and result.mark.jam_datang else ""
             text = self.tr("{0} sudah tercatat hadir {1}").format(peserta.nama, when).strip()
-            self._set_feedback("warn", text)
-            self._beep(2)
+            self.feedback.say("warn", text)
         else:
             where = peserta.asal or peserta.peran
-            self._set_feedback("ok", self.tr("Hadir: {0} — {1}").format(peserta.nama, where))
-            self._beep(1)
+            self.feedback.say("ok", self.tr("Hadir: {0} — {1}").format(peserta.nama, where))
             self.changed.emit(self.kegiatan_id)
         # The list stays as it was, the marked row turning green in place: only that row repaints,
         # which keeps Enter → row painted inside the budget. The next keystroke lists new matches.
@@ -373,33 +361,17 @@ class CheckinView(QWidget):
             messages.error(self, self.tr("Meja hadir"), messages.error_text(exc))
             return
         if peserta is None:
-            self._set_feedback("idle", self.tr("Tidak ada tanda hadir yang dapat dibatalkan."))
+            self.feedback.say("idle", self.tr("Tidak ada tanda hadir yang dapat dibatalkan."))
             return
         self.model.marks = marks_for_hari(hari_id)
         self.model.set_mark(peserta.id, self.model.marks.get(peserta.id))
-        self._set_feedback("warn", self.tr("Dibatalkan: {0}").format(peserta.nama))
+        self.feedback.say("warn", self.tr("Dibatalkan: {0}").format(peserta.nama))
         self._reveal(peserta.id)
         self._update_count()
         self.changed.emit(self.kegiatan_id)
 
-    def _set_feedback(self, tone: str, text: str) -> None:
-        self.feedback.setText(text)
-        if self.feedback.property("tone") == tone:
-            return  # restyling costs a few ms; a queue of green marks needs none
-        background, color = TONES[tone]
-        self.feedback.setProperty("tone", tone)
-        self.feedback.setStyleSheet(
-            f"background: {background}; color: {color}; font-size: 15pt; font-weight: 600;"
-            "border-radius: 6px; padding: 8px 14px;"
-        )
-
     def feedback_tone(self) -> str:
-        return str(self.feedback.property("tone"))
-
-    def _beep(self, times: int) -> None:
-        QApplication.beep()
-        for n in range(1, times):
-            QTimer.singleShot(180 * n, QApplication.beep)
+        return self.feedback.tone()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
