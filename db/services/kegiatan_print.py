@@ -4,11 +4,16 @@ Rows come in the print order of :func:`db.services.peserta.roster_order` (the pa
 follows the same order). The NIK never leaves this module: no document value has a NIK field.
 Phone numbers are printed masked by default ("samar"), in full ("lengkap") or left blank for the
 person to write ("kosong"). ReportLab is imported only when a PDF is made.
+
+Each document has a ``*_job`` function that reads the database (call it on the GUI thread) and
+returns the render step (:data:`Render`), which only lays out the gathered values — the UI runs it
+on a worker thread so the window stays responsive. ``*_pdf`` does both at once (CLI, tests).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -30,6 +35,7 @@ PESERTA = ("Peserta", "Undangan")
 PANITIA = ("Narasumber", "Moderator", "Panitia")
 HP_MODES = ("samar", "lengkap", "kosong")
 Target = str | os.PathLike[str]
+Render = Callable[[Target], int]  # the render step alone: ReportLab only, no DB (safe off the GUI thread)
 
 
 @dataclass(frozen=True)
@@ -127,13 +133,17 @@ def daftar_hadir_sheets(kegiatan_id: int, hari_ke: int | None = None,
     return sheets
 
 
-def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = None,
-                     options: PrintOptions = DEFAULT) -> int:
-    """Write the daftar hadir to ``target``; returns the page count."""
+def daftar_hadir_job(kegiatan_id: int, hari_ke: int | None = None, options: PrintOptions = DEFAULT) -> Render:
     from reports.daftar_hadir import DaftarHadirDocument
 
     sheets = daftar_hadir_sheets(kegiatan_id, hari_ke, options)
-    return DaftarHadirDocument(sheets, _setup(options), kop_from_profile()).render(target)
+    return DaftarHadirDocument(sheets, _setup(options), kop_from_profile()).render
+
+
+def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = None,
+                     options: PrintOptions = DEFAULT) -> int:
+    """Write the daftar hadir to ``target``; returns the page count."""
+    return daftar_hadir_job(kegiatan_id, hari_ke, options)(target)
 
 
 # ------------------------------------------------------------------------------- rekap
@@ -150,11 +160,15 @@ def rekap_kehadiran_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> R
     return RekapKehadiran(info, labels, lines, subtitle, (block,) if block else ())
 
 
-def rekap_kehadiran_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+def rekap_kehadiran_job(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Render:
     from reports.rekap_kehadiran import RekapKehadiranDocument
 
     data = rekap_kehadiran_data(kegiatan_id, options)
-    return RekapKehadiranDocument(data, _setup(options, "landscape"), kop_from_profile()).render(target)
+    return RekapKehadiranDocument(data, _setup(options, "landscape"), kop_from_profile()).render
+
+
+def rekap_kehadiran_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+    return rekap_kehadiran_job(kegiatan_id, options)(target)
 
 
 def _range(info: KegiatanInfo) -> str:
@@ -174,12 +188,16 @@ def tanda_pengenal_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Na
 TAG_MARGIN_MM = 10.0  # tags use the sheet nearly to its edges; the cut marks need no binding margin
 
 
-def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+def tanda_pengenal_job(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Render:
     from reports.tanda_pengenal import TandaPengenalDocument
 
     setup = replace(_setup(options), margin_top=TAG_MARGIN_MM, margin_bottom=TAG_MARGIN_MM,
                     margin_left=TAG_MARGIN_MM, margin_right=TAG_MARGIN_MM)
-    return TandaPengenalDocument(tanda_pengenal_data(kegiatan_id, options), setup).render(target)
+    return TandaPengenalDocument(tanda_pengenal_data(kegiatan_id, options), setup).render
+
+
+def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+    return tanda_pengenal_job(kegiatan_id, options)(target)
 
 
 # ------------------------------------------------------------------------------- daftar peserta
@@ -194,11 +212,15 @@ def daftar_peserta_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Da
     return DaftarPeserta(info, subtitle, rows, (block,) if block else ())
 
 
-def daftar_peserta_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+def daftar_peserta_job(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Render:
     from reports.daftar_peserta import DaftarPesertaDocument
 
     return DaftarPesertaDocument(daftar_peserta_data(kegiatan_id, options), _setup(options),
-                                 kop_from_profile()).render(target)
+                                 kop_from_profile()).render
+
+
+def daftar_peserta_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
+    return daftar_peserta_job(kegiatan_id, options)(target)
 
 
 # ------------------------------------------------------------------------------- tanda terima
@@ -274,9 +296,14 @@ def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
     )
 
 
-def tanda_terima_pdf(kegiatan_id: int, target: Target, terima: TerimaOptions = DEFAULT_TERIMA,
-                     options: PrintOptions = DEFAULT) -> int:
+def tanda_terima_job(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
+                     options: PrintOptions = DEFAULT) -> Render:
     from reports.tanda_terima import TandaTerimaDocument
 
     data = tanda_terima_data(kegiatan_id, terima, options)
-    return TandaTerimaDocument(data, _setup(options), kop_from_profile()).render(target)
+    return TandaTerimaDocument(data, _setup(options), kop_from_profile()).render
+
+
+def tanda_terima_pdf(kegiatan_id: int, target: Target, terima: TerimaOptions = DEFAULT_TERIMA,
+                     options: PrintOptions = DEFAULT) -> int:
+    return tanda_terima_job(kegiatan_id, terima, options)(target)
