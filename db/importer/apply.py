@@ -87,9 +87,33 @@ def _write_kader(rows: list[PlanRow], posyandu_ids: dict[tuple[str, str], int], 
 
 
 def apply_plan(plan: ImportPlan) -> ApplyResult:
-    """Write the plan or raise :class:`ImportRejected` with nothing written."""
+    """Write the plan through its target (kader by default) or raise :class:`ImportRejected`
+    with nothing written."""
+    if plan.target is not None:
+        return plan.target.apply(plan)
+    return apply_kader_plan(plan)
+
+
+def refuse_unless_applicable(plan: ImportPlan) -> None:
     if not plan.can_apply:
         raise ImportRejected("Impor ditolak: masih ada baris bergalat atau peringatan yang belum diterima.")
+
+
+def rejection(exc: Exception, row: PlanRow | None) -> ImportRejected:
+    """The all-or-nothing refusal for a write that failed (at ``row``, when known)."""
+    if isinstance(exc, ValidationError):
+        reason = "; ".join(exc.problems.values())
+    else:
+        reason = exc.message if isinstance(exc, DomainError) else f"basis data menolak penulisan ({exc})"
+    where = row.parsed if row is not None else None
+    if where is None:
+        return ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}")
+    return ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}", where.sheet, where.row)
+
+
+def apply_kader_plan(plan: ImportPlan) -> ApplyResult:
+    """The kader target's apply: new posyandu, then every kader in one batch."""
+    refuse_unless_applicable(plan)
     counts = plan.counts()
     created_posyandu = 0
     current: PlanRow | None = None
@@ -109,12 +133,5 @@ def apply_plan(plan: ImportPlan) -> ApplyResult:
             audit.record("impor", "kader", None, {"baru": counts[BARU], "perbarui": counts[PERBARUI]},
                          f"Impor Excel: {counts[BARU]} baru, {counts[PERBARUI]} diperbarui")  # fmt: skip
     except (DomainError, PeeweeDatabaseError) as exc:
-        where = current.parsed if current is not None else None
-        if isinstance(exc, ValidationError):
-            reason = "; ".join(exc.problems.values())
-        else:
-            reason = exc.message if isinstance(exc, DomainError) else f"basis data menolak penulisan ({exc})"
-        if where is None:
-            raise ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}") from exc
-        raise ImportRejected(f"Impor dibatalkan, tidak ada yang disimpan: {reason}", where.sheet, where.row) from exc
+        raise rejection(exc, current) from exc
     return ApplyResult(counts[BARU], counts[PERBARUI], len(plan.rows) - counts[BARU] - counts[PERBARUI], created_posyandu)

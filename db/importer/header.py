@@ -1,4 +1,5 @@
-"""Find the header row (anywhere in the first 15 rows) and map its columns to kader fields.
+"""Find the header row (anywhere in the first 15 rows) and map its columns to a target's fields
+(kader by default; the peserta import passes its own :class:`Vocabulary`).
 
 Office rosters carry a title block above the header ("DAFTAR KADER POSYANDU", "KELURAHAN …",
 merged across the width), sometimes a second header row under merged cells ("Tempat / Tgl
@@ -49,7 +50,7 @@ FIELD_LABELS: dict[str, str] = {
     "catatan": "Catatan",
 }
 
-_VARIANTS: dict[str, tuple[str, ...]] = {
+KADER_VARIANTS: dict[str, tuple[str, ...]] = {
     "no": ("no", "nourut", "nomorurut", "urut"),
     "nama": ("nama", "namalengkap", "namakader", "namalengkapkader", "namakaderposyandu", "namagelar"),
     "nik": (
@@ -88,11 +89,31 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "catatan": ("catatan", "keterangan", "ket"),
 }  # fmt: skip
 
-_BY_KEY = {variant: key for key, variants in _VARIANTS.items() for variant in variants}
-# The export's own headers always read back to their fields (a round trip changes nothing).
-_BY_KEY.update({header_key_: (key or "no") for header_key_, key in
-                ((re.sub(r"[^a-z0-9]+", "", h.lower()), k) for h, k in KADER_COLUMNS)})  # fmt: skip
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The columns one import target reads: field key → label shown to the user, and every
+    header spelling (as :func:`header_key`) → field key."""
+
+    labels: dict[str, str]
+    by_key: dict[str, str]
+
+
+def make_vocabulary(
+    labels: dict[str, str], variants: dict[str, tuple[str, ...]], exported: tuple[tuple[str, str | None], ...] = ()
+) -> Vocabulary:
+    """Build a vocabulary; ``exported`` (header, field) pairs are the target's own export
+    headers, which always read back to their fields (a round trip changes nothing)."""
+    by_key = {variant: key for key, found in variants.items() for variant in found}
+    by_key.update({_NON_ALNUM.sub("", header.lower()): (key or "no") for header, key in exported})
+    return Vocabulary(dict(labels), by_key)
+
+
+_VARIANTS = KADER_VARIANTS  # the old private name (tests import it)
+KADER_VOCABULARY = make_vocabulary(FIELD_LABELS, KADER_VARIANTS, tuple(KADER_COLUMNS))
+_BY_KEY = KADER_VOCABULARY.by_key
 
 
 def header_key(value: object) -> str:
@@ -103,9 +124,9 @@ def header_key(value: object) -> str:
     return _NON_ALNUM.sub("", text.lower())
 
 
-def field_for(value: object) -> str | None:
-    """The kader field a header text names, or None."""
-    return _BY_KEY.get(header_key(value)) if isinstance(value, str) else None
+def field_for(value: object, vocabulary: Vocabulary = KADER_VOCABULARY) -> str | None:
+    """The field (of ``vocabulary``, kader by default) a header text names, or None."""
+    return vocabulary.by_key.get(header_key(value)) if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -151,10 +172,10 @@ def _column_letter(col: int) -> str:
     return f"Kolom {get_column_letter(max(1, min(col, 16384)))}"
 
 
-def _match_row(values: tuple[object, ...]) -> dict[int, str]:
+def _match_row(values: tuple[object, ...], vocabulary: Vocabulary) -> dict[int, str]:
     found: dict[int, str] = {}
     for col, value in enumerate(values, start=1):
-        key = field_for(value)
+        key = field_for(value, vocabulary)
         if key and key not in found.values():
             found[col] = key
     return found
@@ -165,11 +186,13 @@ def _score(found: dict[int, str]) -> int:
     return len(keys) + (2 if "nama" in keys else 0)
 
 
-def find_header(sheet: str, rows: list[tuple[object, ...]]) -> SheetMapping:
+def find_header(
+    sheet: str, rows: list[tuple[object, ...]], vocabulary: Vocabulary = KADER_VOCABULARY
+) -> SheetMapping:
     """The best header row among the first :data:`HEADER_SCAN_ROWS` rows (or header_row 0)."""
     best_row, best = 0, {}
     for index, values in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
-        found = _match_row(values)
+        found = _match_row(values, vocabulary)
         if len(set(found.values()) - {"no"}) >= MIN_SCORE and _score(found) > _score(best):
             best_row, best = index, found
     if not best_row:
@@ -178,7 +201,7 @@ def find_header(sheet: str, rows: list[tuple[object, ...]]) -> SheetMapping:
     headers = {c: " ".join(str(v).split()) for c, v in enumerate(values, start=1) if v is not None and str(v).strip()}
     columns, data_start = dict(best), best_row + 1
     sub_row = rows[best_row] if best_row < len(rows) else ()
-    sub = _match_row(sub_row)
+    sub = _match_row(sub_row, vocabulary)
     filled = [c for c, v in enumerate(sub_row, start=1) if v is not None and str(v).strip()]
     if sub and set(filled) <= set(sub):  # a second header row under merged cells
         for col, key in sub.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from db.importer.header import SheetMapping, find_header
 from db.importer.problems import Problem
@@ -63,6 +64,7 @@ class ParsedBook:
     notes: list[Problem] = field(default_factory=list)
     epoch_1904: bool = False
     checks: dict = field(default_factory=dict)  # (sheet, row, existing id) → RowCheck, reused across options
+    target: Any = None  # the ImportTarget it was parsed for (None = kader)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class ImportPlan:
     sheet_problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # skipped sheets and footer lines
     mappings: list[SheetMapping] = field(default_factory=list)
+    target: Any = None  # the ImportTarget (None = kader)
 
     def counts(self) -> Counter[str]:
         return Counter(row.status for row in self.rows)
@@ -86,13 +89,22 @@ class ImportPlan:
         seen: dict[tuple[str, str], None] = {}
         for row in self.rows:
             rec = row.record
-            if row.status in (BARU, PERBARUI) and rec and rec.posyandu_baru:
+            if row.status in (BARU, PERBARUI) and rec and getattr(rec, "posyandu_baru", False):
                 seen.setdefault((rec.posyandu, rec.kode_wilayah), None)
         return list(seen)
 
 
-def detect_mappings(book: WorkbookData) -> list[SheetMapping]:
-    return [find_header(sheet.name, sheet.rows) for sheet in book.sheets]
+def _target(target: Any) -> Any:
+    if target is None:
+        from db.importer.target import kader_target
+
+        return kader_target()
+    return target
+
+
+def detect_mappings(book: WorkbookData, target: Any = None) -> list[SheetMapping]:
+    vocabulary = _target(target).vocabulary
+    return [find_header(sheet.name, sheet.rows, vocabulary) for sheet in book.sheets]
 
 
 def parse_book(
@@ -100,20 +112,23 @@ def parse_book(
     snapshot: RegistrySnapshot,
     mappings: list[SheetMapping] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    target: Any = None,
 ) -> ParsedBook:
-    """Parse every sheet (no database access: the snapshot holds what is needed)."""
-    mappings = mappings or detect_mappings(book)
+    """Parse every sheet for ``target`` (default kader; no database access: the snapshot holds
+    what is needed)."""
+    target = _target(target)
+    mappings = mappings or detect_mappings(book, target)
     resolver = Resolver(snapshot)
     by_name = {m.sheet: m for m in mappings}
     sheets = [
-        parse_sheet(sheet, by_name.get(sheet.name) or find_header(sheet.name, sheet.rows), resolver,
-                    epoch_1904=book.epoch_1904, cancelled=cancelled)
+        parse_sheet(sheet, by_name.get(sheet.name) or find_header(sheet.name, sheet.rows, target.vocabulary),
+                    resolver, epoch_1904=book.epoch_1904, cancelled=cancelled, parse_row=target.parse_row)
         for sheet in book.sheets
     ]  # fmt: skip
-    return ParsedBook(sheets, list(book.notes), book.epoch_1904)
+    return ParsedBook(sheets, list(book.notes), book.epoch_1904, target=target)
 
 
-def _sheet_problems(parsed: ParsedBook) -> tuple[list[Problem], list[Problem]]:
+def _sheet_problems(parsed: ParsedBook, noun: str) -> tuple[list[Problem], list[Problem]]:
     """(blocking problems, notes): sheets without any header are only noted, unless none has one."""
     blocking, notes = [], []
     with_header = [s for s in parsed.sheets if s.mapping.header_row]
@@ -124,7 +139,7 @@ def _sheet_problems(parsed: ParsedBook) -> tuple[list[Problem], list[Problem]]:
         else:
             blocking.extend(found)
     if with_header and not any(s.rows for s in parsed.sheets) and not blocking:
-        blocking.append(Problem(with_header[0].mapping.sheet, 0, "", "Tidak ada baris data kader di berkas ini."))
+        blocking.append(Problem(with_header[0].mapping.sheet, 0, "", f"Tidak ada baris data {noun} di berkas ini."))
     return blocking, notes
 
 
@@ -150,7 +165,8 @@ def _check(plan_row: PlanRow, parsed: ParsedBook, mapping: SheetMapping, checker
         plan_row.status = GALAT
 
 
-def _status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, seen: dict) -> PlanRow:
+def kader_status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOptions, seen: dict) -> PlanRow:
+    """A kader row: new, a duplicate inside the file, or already registered (per the policy)."""
     rec = row.record
     plan_row = PlanRow(row, BARU)
     if rec and rec.posyandu_baru and not options.create_posyandu:
@@ -181,24 +197,25 @@ def build_plan(
     options: ImportOptions | None = None,
     checker: Checker | None = None,
 ) -> ImportPlan:
-    """Decide each row's status under ``options``. ``checker`` (default: the kader service's
+    """Decide each row's status under ``options``. ``checker`` (default: the target's service
     validation, which reads the database) runs once per row and is cached in ``parsed``, so
     re-planning when an option changes is cheap."""
     options = options or ImportOptions()
     if options.on_duplicate not in DUPLICATE_POLICIES:
         raise ValueError(options.on_duplicate)
-    if checker is None:
-        from db.importer.forms import check_record as checker
-    blocking, notes = _sheet_problems(parsed)
+    target = _target(parsed.target)
+    checker = checker or target.check
+    blocking, notes = _sheet_problems(parsed, target.noun)
     seen: dict = {}
     rows = []
     for sheet in parsed.sheets:
         for row in sheet.rows:
-            plan_row = _status(row, snapshot, options, seen)
+            plan_row = target.status(row, snapshot, options, seen)
             if plan_row.status != LEWATI and row.record is not None:
                 _check(plan_row, parsed, sheet.mapping, checker)
             if plan_row.warnings and not options.accept_warnings and plan_row.status in (BARU, PERBARUI):
                 plan_row.status = PERINGATAN
             rows.append(plan_row)
     skipped = [p for sheet in parsed.sheets for p in sheet.skipped]
-    return ImportPlan(rows, options, blocking, parsed.notes + notes + skipped, [s.mapping for s in parsed.sheets])
+    mappings = [s.mapping for s in parsed.sheets]
+    return ImportPlan(rows, options, blocking, parsed.notes + notes + skipped, mappings, target)

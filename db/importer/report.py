@@ -48,7 +48,8 @@ def summary(plan: ImportPlan) -> str:
     counts = plan.counts()
     parts = [f"{counts[s]} {STATUS_LABELS[s]}" for s in STATUS_LABELS if counts[s]]
     verdict = "dapat diimpor" if plan.can_apply else "DITOLAK — tidak ada yang disimpan"
-    return f"{len(plan.rows)} baris kader: {', '.join(parts) or 'tidak ada'}; {verdict}."
+    noun = plan.target.noun if plan.target is not None else "kader"
+    return f"{len(plan.rows)} baris {noun}: {', '.join(parts) or 'tidak ada'}; {verdict}."
 
 
 def format_text(plan: ImportPlan) -> str:

@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 from datetime import date
 
 from db.errors import ValidationError
@@ -85,9 +86,12 @@ class KaderRecord:
 class ParsedRow:
     sheet: str
     row: int
-    record: KaderRecord | None
+    record: Any  # the target's record (KaderRecord for the kader import), None if unreadable
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+
+RowParser = Callable[["RowReader", Resolver], Any]  # one row → the target's record
 
 
 @dataclass
@@ -97,7 +101,7 @@ class ParsedSheet:
     skipped: list[Problem] = field(default_factory=list)  # footer lines, for the report
 
 
-class _RowReader:
+class RowReader:
     """Reads one row's cells by field, collecting problems and warnings as it goes."""
 
     def __init__(self, sheet: SheetData, mapping: SheetMapping, row: int, epoch_1904: bool) -> None:
@@ -148,7 +152,7 @@ class _RowReader:
         return found
 
 
-def _nik(reader: _RowReader) -> tuple[str, bool]:
+def read_nik(reader: RowReader) -> tuple[str, bool]:
     value = reader.raw("nik")
     numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
     if numeric:
@@ -161,7 +165,7 @@ def _nik(reader: _RowReader) -> tuple[str, bool]:
     return nik, numeric and bool(nik)
 
 
-def _birth(reader: _RowReader) -> tuple[str, date | None]:
+def _birth(reader: RowReader) -> tuple[str, date | None]:
     place = reader.text("tempat_lahir")
     born = reader.date("tanggal_lahir") if reader.mapping.column_of("tanggal_lahir") else None
     if reader.mapping.column_of("ttl"):
@@ -172,7 +176,7 @@ def _birth(reader: _RowReader) -> tuple[str, date | None]:
     return place, born
 
 
-def _rt_rw(reader: _RowReader) -> tuple[str, str]:
+def _rt_rw(reader: RowReader) -> tuple[str, str]:
     rt, rw = clean_text(reader.raw("rt")), clean_text(reader.raw("rw"))
     combined = reader.text("rt_rw")
     if combined and not (rt or rw):
@@ -181,19 +185,25 @@ def _rt_rw(reader: _RowReader) -> tuple[str, str]:
     return rt, rw
 
 
-def _person(reader: _RowReader) -> KaderRecord | None:
+def read_name(reader: RowReader) -> str:
+    """The name cell, cleaned and cut to :data:`MAX_NAME` (empty or too long: a problem)."""
     nama = reader.text("nama")
     if not nama:
         reader.problem("nama", "Nama kosong.")
     elif len(nama) > MAX_NAME:
         reader.problem("nama", f"Nama terlalu panjang ({len(nama)} huruf, paling banyak {MAX_NAME}).")
-    nik, numeric = _nik(reader)
+    return nama[:MAX_NAME]
+
+
+def _person(reader: RowReader) -> KaderRecord | None:
+    nama = read_name(reader)
+    nik, numeric = read_nik(reader)
     place, born = _birth(reader)
     hp = reader.text("hp")  # a number lost its leading 0: the service's normalise_phone restores it
     rt, rw = _rt_rw(reader)
     texts = {key: reader.text(key)[:500] for key in _TEXT_FIELDS}
     return KaderRecord(
-        nama=nama[:MAX_NAME], nik=nik, nik_perlu_dicek=numeric, tempat_lahir=place[:100],
+        nama=nama, nik=nik, nik_perlu_dicek=numeric, tempat_lahir=place[:100],
         tanggal_lahir=born, rt=rt[:10], rw=rw[:10], hp=hp,
         sk_tanggal=reader.date("sk_tanggal"), mulai_aktif=reader.date("mulai_aktif"), **texts,
     )  # fmt: skip
@@ -224,8 +234,11 @@ def parse_sheet(
     *,
     epoch_1904: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    parse_row: RowParser | None = None,
 ) -> ParsedSheet:
-    """Parse every data row of ``sheet`` under ``mapping``."""
+    """Parse every data row of ``sheet`` under ``mapping``; ``parse_row`` turns one row into the
+    target's record (default: a kader, :func:`parse_kader_row`)."""
+    parse_row = parse_row or parse_kader_row
     result = ParsedSheet(mapping)
     if mapping.problems():
         return result
@@ -243,7 +256,9 @@ def parse_sheet(
             result.rows += _data_after_footer(sheet, mapping, row)
             break
         started = True
-        result.rows.append(_parse_row(sheet, mapping, row, resolver, epoch_1904))
+        reader = RowReader(sheet, mapping, row, epoch_1904)
+        record = parse_row(reader, resolver)
+        result.rows.append(ParsedRow(sheet.name, row, record, reader.problems, reader.warnings))
     return result
 
 
@@ -259,8 +274,8 @@ def _data_after_footer(sheet: SheetData, mapping: SheetMapping, footer: int) -> 
     return found
 
 
-def _parse_row(sheet: SheetData, mapping: SheetMapping, row: int, resolver: Resolver, epoch_1904: bool) -> ParsedRow:
-    reader = _RowReader(sheet, mapping, row, epoch_1904)
+def parse_kader_row(reader: RowReader, resolver: Resolver) -> KaderRecord:
+    """One row → a kader record, kelurahan and posyandu resolved (faults noted on ``reader``)."""
     record = _person(reader)
     kelurahan = resolver.kelurahan(reader.text("kelurahan"), reader.text("posyandu"))
     if kelurahan.problem:
@@ -268,8 +283,7 @@ def _parse_row(sheet: SheetData, mapping: SheetMapping, row: int, resolver: Reso
     posyandu = resolver.posyandu(reader.text("posyandu"), kelurahan.kode)
     if posyandu.problem:
         reader.problem("posyandu", posyandu.problem)
-    record = replace(
+    return replace(
         record, kode_wilayah=kelurahan.kode, kelurahan=kelurahan.nama,
         posyandu_id=posyandu.id, posyandu=posyandu.nama,
     )  # fmt: skip
-    return ParsedRow(sheet.name, row, record, reader.problems, reader.warnings)
