@@ -13,7 +13,6 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, QDir, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from resources import resource_path
 
@@ -46,7 +45,9 @@ def _svg_path(name: str):  # noqa: ANN202 - Path
 
 
 @cache
-def _renderer(name: str, color: str) -> QSvgRenderer | None:
+def _renderer(name: str, color: str):  # noqa: ANN202 - QSvgRenderer | None
+    from PySide6.QtSvg import QSvgRenderer  # ~25 ms to load: not before the first paint
+
     path = _svg_path(name)
     if not path.exists():
         return None

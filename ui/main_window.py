@@ -36,8 +36,9 @@ class MainWindow(QMainWindow):
         self._connect_bus()
         self._update_title()
         self._restore_geometry()
-        # The first page fills itself right after the window is on screen, not before.
+        # The first page and the sidebar icons fill in right after the window is on screen.
         self.show_page("beranda", deferred=True)
+        QTimer.singleShot(0, self._set_nav_icons)
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for index, spec in enumerate(PAGES, start=1):
-            item = QListWidgetItem(icon(spec.icon, "#cfd8dc"), QCoreApplication.translate("pages", spec.title))
+            item = QListWidgetItem(QCoreApplication.translate("pages", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(self.tr("{0} (Ctrl+{1})").format(item.text(), index))
             self.nav.addItem(item)
@@ -77,6 +78,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Siap"), 3000)
+
+    @Slot()
+    def _set_nav_icons(self) -> None:
+        for row, spec in enumerate(PAGES):
+            self.nav.item(row).setIcon(icon(spec.icon, "#cfd8dc"))
 
     def _build_actions(self) -> None:
         for index, spec in enumerate(PAGES, start=1):
