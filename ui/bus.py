@@ -13,4 +13,5 @@ class AppBus(QObject):
     dataReplaced = Signal()  # demo loaded, backup restored: everything must reload
     registryChanged = Signal()  # posyandu/kader
     kegiatanChanged = Signal(int)  # a kegiatan, its roster or its attendance (id)
+    rencanaAksiChanged = Signal()  # a rencana aksi item or its monev
     statusMessage = Signal(str)
