@@ -14,6 +14,8 @@ from dataclasses import asdict
 from datetime import date
 
 from cli.common import EXIT_OK, fail, guarded, open_store, print_json
+from cli.peserta_import_cmd import register_export as register_peserta_export
+from cli.peserta_import_cmd import register_import as register_peserta_import
 
 Register = Callable[[argparse._SubParsersAction], object]
 
@@ -51,7 +53,7 @@ def _register_peserta_list(sub: argparse._SubParsersAction) -> None:
 
 
 KEGIATAN_ACTIONS: tuple[Register, ...] = (_register_kegiatan_list, _register_kegiatan_create)
-PESERTA_ACTIONS: tuple[Register, ...] = (_register_peserta_list,)
+PESERTA_ACTIONS: tuple[Register, ...] = (_register_peserta_list, register_peserta_import, register_peserta_export)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
