@@ -11,7 +11,7 @@ from db.services.kegiatan import list_hari
 from db.services.kehadiran import mark_present, marks_for_hari, marks_for_kegiatan
 from db.services.peserta import roster_order
 from tests.ui.kegiatan_support import fill_roster, make_bimtek, make_page
-from tests.ui.pengaturan_support import click
+from tests.ui.pengaturan_support import click, with_modal
 
 pytestmark = pytest.mark.gui
 
@@ -111,7 +111,8 @@ def test_print_menu_previews_the_day_sheet(page, qtbot) -> None:  # noqa: ANN001
     labels = [a.text() for a in menu.menu.actions() if a.text()]
     assert labels[:4] == ["Daftar hadir hari ke-1 (23-11-2026)", "Daftar hadir hari ke-2 (24-11-2026)",
                           "Daftar hadir hari ke-3 (25-11-2026)", "Daftar hadir semua hari"]  # fmt: skip
-    menu.menu.actions()[0].trigger()
+    with_modal(qtbot, menu.menu.actions()[0].trigger, lambda dialog: dialog.accept())  # the options dialog
+    qtbot.waitUntil(lambda: menu.last_preview is not None, timeout=15000)  # rendered in the background
     preview = menu.last_preview
     assert preview is not None and preview.isVisible()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview._pdf)).pages)

@@ -1,8 +1,11 @@
 """The "Cetak" menu of an open kegiatan: daftar hadir per day (or every day), rekap kehadiran,
-tanda pengenal, daftar peserta, tanda terima transport/honorarium — each into the PDF preview.
+tanda pengenal, daftar peserta, tanda terima transport/honorarium — options, then the PDF preview.
 
-Documents are built in memory by :mod:`db.services.kegiatan_print` (ReportLab imported only
-then) and shown in :class:`widgets.pdf_preview.PdfPreviewDialog`, which prints or saves them.
+Each entry opens :class:`~ui.dialogs.cetak_kegiatan_dialog.CetakKegiatanDialog`; the data is read
+from the database here on the GUI thread (:mod:`db.services.kegiatan_print` ``*_job`` functions),
+and only the ReportLab layout runs in a :class:`~widgets.background_job.BackgroundJob`, so a
+three-day daftar hadir for 230 people never freezes the window. The result opens in
+:class:`~widgets.pdf_preview.PdfPreviewDialog`, which prints or saves it.
 """
 
 from __future__ import annotations
@@ -11,17 +14,57 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
+from pathvalidate import sanitize_filename
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from db.errors import DomainError
+from db.services import kegiatan_print as printing
 from db.services.kegiatan import get_kegiatan
+from db.services.profile import get_profile
 from ui import messages
+from ui.dialogs.cetak_kegiatan_dialog import CetakChoices, CetakKegiatanDialog, remember, remembered
 from ui.icons import icon
+from widgets.background_job import BackgroundJob
 from widgets.pdf_preview import PdfPreviewDialog
 
 Render = Callable[[io.BytesIO], int]
+MAX_NAME = 150  # characters of a suggested file name, ".pdf" included (Windows paths stay short)
+
+# document kind → the DB step (GUI thread) returning the pure render step; tests may swap an entry
+BUILDERS: dict[str, Callable[[int, CetakChoices], Render]] = {
+    "daftar_hadir": lambda k, c: printing.daftar_hadir_job(k, c.hari_ke, c.print_options()),
+    "rekap": lambda k, c: printing.rekap_kehadiran_job(k, c.print_options()),
+    "tanda_pengenal": lambda k, c: printing.tanda_pengenal_job(k, c.print_options()),
+    "daftar_peserta": lambda k, c: printing.daftar_peserta_job(k, c.print_options()),
+    "tanda_terima": lambda k, c: printing.tanda_terima_job(k, c.terima_options(), c.print_options()),
+}
+
+
+def suggested_filename(*parts: str) -> str:
+    """"Daftar Hadir - Hari 1 - Bimtek ….pdf": safe on Windows (no reserved names or characters),
+    at most :data:`MAX_NAME` characters with the extension."""
+    stem = " - ".join(p.strip() for p in parts if p and p.strip())
+    spaced = " ".join(sanitize_filename(stem, replacement_text=" ", platform="windows", max_len=1000).split())
+    clean = sanitize_filename(spaced, platform="windows", max_len=MAX_NAME - len(".pdf")).strip(" .")
+    return f"{clean or 'Dokumen'}.pdf"
+
+
+def pdf_bytes(render: Render) -> bytes:
+    """Run a render step into memory (this is what the worker thread does)."""
+    buffer = io.BytesIO()
+    render(buffer)
+    return buffer.getvalue()
+
+
+def failure_text(exc: BaseException) -> str:
+    """Indonesian text for a failed document: the service's or renderer's own message if it has one."""
+    if isinstance(exc, DomainError):
+        return messages.error_text(exc)
+    own = getattr(exc, "message", None)
+    if isinstance(own, str) and own:
+        return own
+    return QCoreApplication.translate("KegiatanPrintMenu", "Dokumen tidak dapat dibuat: {0}").format(exc)
 
 
 class KegiatanPrintMenu(QObject):
@@ -32,6 +75,7 @@ class KegiatanPrintMenu(QObject):
         self.kegiatan_id = kegiatan_id
         self._page = parent
         self.last_preview: PdfPreviewDialog | None = None  # for tests and screenshots
+        self.job: BackgroundJob | None = None  # the document being rendered, if any
         self.menu = QMenu(parent)
         self.menu.aboutToShow.connect(self._fill)
         button.setMenu(self.menu)
@@ -45,67 +89,71 @@ class KegiatanPrintMenu(QObject):
                 icon("printer.svg", "#37474f"),
                 self.tr("Daftar hadir hari ke-{0} ({1:%d-%m-%Y})").format(hari.hari_ke, hari.tanggal),
             )
-            action.triggered.connect(lambda _=False, n=hari.hari_ke: self.daftar_hadir(n))
+            action.triggered.connect(lambda _=False, n=hari.hari_ke: self.ask("daftar_hadir", hari_ke=n))
         if len(detail.hari_aktif) > 1:
             every_day = self.menu.addAction(self.tr("Daftar hadir semua hari"))
-            every_day.triggered.connect(lambda: self.daftar_hadir(None))
+            every_day.triggered.connect(lambda: self.ask("daftar_hadir", hari_ke=None))
         self.menu.addSeparator()
-        for text, slot in (
-            (self.tr("Rekap kehadiran"), self.rekap),
-            (self.tr("Tanda pengenal (8 per halaman)"), self.tanda_pengenal),
-            (self.tr("Daftar peserta"), self.daftar_peserta),
-            (self.tr("Tanda terima uang transport"), lambda: self.tanda_terima("transport")),
-            (self.tr("Tanda terima honorarium"), lambda: self.tanda_terima("honorarium")),
+        for text, kind, preset in (
+            (self.tr("Rekap kehadiran"), "rekap", {}),
+            (self.tr("Tanda pengenal (8 per halaman)"), "tanda_pengenal", {}),
+            (self.tr("Daftar peserta"), "daftar_peserta", {}),
+            (self.tr("Tanda terima uang transport"), "tanda_terima", {"jenis": "transport"}),
+            (self.tr("Tanda terima honorarium"), "tanda_terima", {"jenis": "honorarium"}),
         ):
-            self.menu.addAction(text).triggered.connect(slot)
+            self.menu.addAction(text).triggered.connect(lambda _=False, k=kind, p=preset: self.ask(k, **p))
 
-    # ------------------------------------------------------------------ documents
-    def daftar_hadir(self, hari_ke: int | None) -> None:
-        from db.services.kegiatan_print import daftar_hadir_pdf
-
-        suffix = f"hari-{hari_ke}" if hari_ke else "semua-hari"
-        self._preview(lambda out: daftar_hadir_pdf(self.kegiatan_id, out, hari_ke), self.tr("Daftar hadir"),
-                      f"daftar-hadir-{suffix}")  # fmt: skip
-
-    def rekap(self) -> None:
-        from db.services.kegiatan_print import rekap_kehadiran_pdf
-
-        self._preview(lambda out: rekap_kehadiran_pdf(self.kegiatan_id, out), self.tr("Rekap kehadiran"),
-                      "rekap-kehadiran")  # fmt: skip
-
-    def tanda_pengenal(self) -> None:
-        from db.services.kegiatan_print import tanda_pengenal_pdf
-
-        self._preview(lambda out: tanda_pengenal_pdf(self.kegiatan_id, out), self.tr("Tanda pengenal"),
-                      "tanda-pengenal")  # fmt: skip
-
-    def daftar_peserta(self) -> None:
-        from db.services.kegiatan_print import daftar_peserta_pdf
-
-        self._preview(lambda out: daftar_peserta_pdf(self.kegiatan_id, out), self.tr("Daftar peserta"),
-                      "daftar-peserta")  # fmt: skip
-
-    def tanda_terima(self, jenis: str) -> None:
-        from db.services.kegiatan_print import TerimaOptions, tanda_terima_pdf
-
-        self._preview(lambda out: tanda_terima_pdf(self.kegiatan_id, out, TerimaOptions(jenis=jenis)),
-                      self.tr("Tanda terima"), f"tanda-terima-{jenis}")  # fmt: skip
-
-    def _preview(self, render: Render, title: str, stem: str) -> None:
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    # ------------------------------------------------------------------ options, then the job
+    def ask(self, kind: str, **preset: object) -> None:
+        """Open the options dialog for ``kind`` (``preset`` overrides the remembered choices: the
+        day of the menu entry, the tanda terima jenis); Pratinjau starts the document."""
+        earlier = remembered(self.kegiatan_id)
+        start = CetakChoices(**{**(earlier or CetakChoices()).__dict__, **preset})
+        days = list(get_kegiatan(self.kegiatan_id).hari_aktif)
+        dialog = CetakKegiatanDialog(kind, days, start, get_profile().kertas, self._page, fresh=earlier is None)
         try:
-            buffer = io.BytesIO()
-            render(buffer)
-        except DomainError as exc:
-            messages.error(self._page, title, messages.error_text(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - reports.base.RenderError and layout failures
-            messages.error(self._page, title, getattr(exc, "message", None) or messages.error_text(exc))
-            return
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            choices = dialog.choices()
         finally:
-            QApplication.restoreOverrideCursor()
+            dialog.deleteLater()
+        remember(self.kegiatan_id, choices)
+        self.print_document(kind, choices)
+
+    def print_document(self, kind: str, choices: CetakChoices) -> BackgroundJob | None:
+        """Read the data now (errors shown at once), render in the background, then preview."""
+        title, name = self._names(kind, choices)
+        try:
+            render = BUILDERS[kind](self.kegiatan_id, choices)
+        except Exception as exc:  # noqa: BLE001 - DomainError and layout set-up failures alike
+            messages.error(self._page, title, failure_text(exc))
+            return None
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # one document at a time: the newer request wins
+        self.job = BackgroundJob(
+            lambda: pdf_bytes(render), self._page,
+            on_done=lambda pdf: self._show(pdf, title, name),
+            on_error=lambda exc: messages.error(self._page, title, failure_text(exc)),
+        ).start()  # fmt: skip
+        return self.job
+
+    def _names(self, kind: str, choices: CetakChoices) -> tuple[str, str]:
+        """The preview's title and the suggested file name."""
+        nama = get_kegiatan(self.kegiatan_id).form.nama
+        day = self.tr("Hari {0}").format(choices.hari_ke) if choices.hari_ke is not None else ""
+        titles = {
+            "daftar_hadir": (self.tr("Daftar Hadir"), day or self.tr("Semua Hari")),
+            "rekap": (self.tr("Rekap Kehadiran"), ""),
+            "tanda_pengenal": (self.tr("Tanda Pengenal"), ""),
+            "daftar_peserta": (self.tr("Daftar Peserta"), ""),
+            "tanda_terima": (self.tr("Tanda Terima Honorarium") if choices.jenis == "honorarium"
+                             else self.tr("Tanda Terima Transport"), day),  # fmt: skip
+        }
+        title, detail = titles[kind]
+        return title, suggested_filename(title, detail, nama)
+
+    def _show(self, pdf: bytes, title: str, name: str) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = str(Path(folder) / f"{stem}-kegiatan-{self.kegiatan_id}.pdf")
-        preview = PdfPreviewDialog(buffer.getvalue(), title, name, self._page, icon_for=icon)
+        preview = PdfPreviewDialog(pdf, title, str(Path(folder) / name), self._page, icon_for=icon)
         self.last_preview = preview
         preview.open()
