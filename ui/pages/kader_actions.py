@@ -1,7 +1,8 @@
 """The kader page's document actions: print the list or the recap (PDF preview), import, export.
 
 Kept out of :mod:`ui.pages.kader_page` so the page file stays about the table. ReportLab and the
-report modules are imported only when something is printed (they cost ~0.1 s to import).
+report modules are imported only when something is printed (they cost ~0.1 s to import); the
+layout itself runs in a :class:`~widgets.background_job.BackgroundJob` so the window stays live.
 """
 
 from __future__ import annotations
@@ -9,17 +10,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtCore import QObject, QStandardPaths, Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from db.errors import DomainError
 from db.services.kader_search import KaderFilter
 from db.services.posyandu import list_posyandu
+from db.services.print_data import kop_from_profile, page_setup
 from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
 from ui.pages.kader_filters import KaderFilters
+from widgets.background_job import BackgroundJob
 from widgets.pdf_preview import PdfPreviewDialog
 
 
@@ -30,6 +32,7 @@ class KaderActions(QObject):
         self._ctx = ctx
         self._filters = filters
         self.last_preview: PdfPreviewDialog | None = None  # for tests and screenshots
+        self.job: BackgroundJob | None = None  # the printout being rendered, if any
 
     # ------------------------------------------------------------------ print
     def _options(self, recap: bool):  # noqa: ANN202 - CetakKaderDialog | None
@@ -50,13 +53,14 @@ class KaderActions(QObject):
         dialog = self._options(recap=False)
         if dialog is None:
             return
-        from db.services.kader_print import DaftarKaderScope, daftar_kader_pdf
+        from db.services.kader_print import DaftarKaderScope, daftar_kader_data
+        from reports.daftar_kader import DaftarKaderDocument
 
         scope = DaftarKaderScope(
             dialog.kode_wilayah(), dialog.posyandu_id(), dialog.status(), dialog.signatory_id()
         )
         self._preview(
-            lambda: daftar_kader_pdf(scope),
+            lambda: DaftarKaderDocument(daftar_kader_data(scope), page_setup(), kop_from_profile()),
             self.tr("Daftar kader"),
             f"daftar-kader-{date.today():%Y%m%d}.pdf",
         )
@@ -66,25 +70,36 @@ class KaderActions(QObject):
         dialog = self._options(recap=True)
         if dialog is None:
             return
-        from db.services.kader_print import rekap_kader_pdf
+        from db.services.kader_print import rekap_kader_data
+        from reports.rekap_kader import RekapKaderDocument
 
         signer = dialog.signatory_id()
         self._preview(
-            lambda: rekap_kader_pdf(signer), self.tr("Rekap kader"), f"rekap-kader-{date.today():%Y%m%d}.pdf"
+            lambda: RekapKaderDocument(rekap_kader_data(signer), page_setup(), kop_from_profile()),
+            self.tr("Rekap kader"),
+            f"rekap-kader-{date.today():%Y%m%d}.pdf",
         )
 
-    def _preview(self, make, title: str, filename: str) -> None:  # noqa: ANN001 - () -> bytes
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    def _preview(self, make, title: str, filename: str) -> None:  # noqa: ANN001 - () -> DocumentBuilder
+        """``make`` reads the database here (GUI thread); only the ReportLab layout runs in the
+        background, with a progress window, and the preview opens when it is done."""
+        from ui.pages.kegiatan_print_actions import failure_text
+
         try:
-            pdf = make()
-        except DomainError as exc:
-            messages.error(self._page, title, messages.error_text(exc))
+            document = make()
+        except Exception as exc:  # noqa: BLE001 - DomainError and report set-up failures alike
+            messages.error(self._page, title, failure_text(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - reports.base.RenderError and layout failures
-            messages.error(self._page, title, getattr(exc, "message", None) or messages.error_text(exc))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if self.job is not None and self.job.running:
+            self.job.cancel()  # one document at a time: the newer request wins
+        self.job = BackgroundJob(
+            document.render_bytes,
+            self._page,
+            on_done=lambda pdf: self._show(pdf, title, filename),
+            on_error=lambda exc: messages.error(self._page, title, failure_text(exc)),
+        ).start()
+
+    def _show(self, pdf: bytes, title: str, filename: str) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         preview = PdfPreviewDialog(pdf, title, str(Path(folder) / filename), self._page, icon_for=icon)
         self.last_preview = preview
