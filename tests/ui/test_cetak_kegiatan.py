@@ -194,6 +194,40 @@ def test_tanda_terima_dialog_asks_for_the_treasurer(page, qtbot) -> None:  # noq
     assert QApplication.activeModalWidget() is None and menu.job is None
 
 
+def test_tanda_terima_prints_the_chosen_day_and_officers(page, qtbot) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from db.services.kegiatan import get_kegiatan, list_hari, save_kegiatan
+    from db.services.kehadiran import mark_present
+
+    menu = page.detail.printing
+    save_kegiatan(replace(get_kegiatan(menu.kegiatan_id).form, uang_peran={"Peserta": 150000}))
+    people = roster_order(menu.kegiatan_id, "asal", PESERTA)
+    day3 = list_hari(menu.kegiatan_id)[2]
+    for person in people[:4]:
+        mark_present(person.id, day3.id)
+    save_signatory(SignatoryData(nama="Ir. Bambang Wijaya", jabatan="Pejabat Pembuat Komitmen", nip=""))
+    save_signatory(SignatoryData(nama="Sri Mulyani", jabatan="Bendahara Pengeluaran", nip=""))
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        assert dialog.ppk_combo.currentText() == "Ir. Bambang Wijaya — Pejabat Pembuat Komitmen"  # guessed
+        dialog.hari_combo.setFocus()
+        for _ in range(3):
+            qtbot.keyClick(dialog.hari_combo, Qt.Key.Key_Down)  # Seluruh kegiatan → hari ke-3
+        dialog.ppk_combo.setFocus()
+        qtbot.keyClick(dialog.ppk_combo, Qt.Key.Key_Home)  # left blank: written by hand
+        click(qtbot, dialog.ok_button)
+
+    with_modal(qtbot, lambda: menu_action(menu, "Tanda terima uang transport").trigger(), drive)
+    preview = wait_preview(qtbot, menu)
+    text, _reader = pdf_text(preview.pdf_bytes())
+    assert "DAFTAR PENERIMAAN UANG TRANSPORT" in text and "hari ke-3" in text
+    assert all(p.nama in text for p in people[:4]) and people[4].nama not in text
+    assert "Sri Mulyani" in text and "Ir. Bambang Wijaya" not in text
+    assert Path(preview._suggested_name).name == "Tanda Terima Transport - Hari 3 - Bimtek Kader Posyandu ILP.pdf"
+    preview.reject()
+
+
 def test_suggested_file_names_are_safe_on_windows() -> None:
     name = actions.suggested_filename("Daftar Hadir", "Hari 1", "Bimtek: Kader/ILP?")
     assert name == "Daftar Hadir - Hari 1 - Bimtek Kader ILP.pdf"
