@@ -32,23 +32,34 @@ from PySide6.QtWidgets import (
 
 from db.errors import DomainError
 from db.importer.apply import apply_plan
-from db.importer.header import FIELD_LABELS, SheetMapping
+from db.importer.header import SheetMapping
 from db.importer.plan import BARU, GALAT, LEWATI, PERBARUI, PERINGATAN, ImportOptions, ImportPlan, build_plan
 from db.importer.reader import WorkbookData
 from db.importer.report import save_xlsx
-from db.importer.snapshot import RegistrySnapshot, load_snapshot
+from db.importer.snapshot import RegistrySnapshot
+from db.importer.target import ImportTarget, kader_target
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.kader_import_preview import PreviewModel, preview_columns, status_text
 from ui.dialogs.kader_import_worker import ReadWorker
 
 class KaderImportDialog(QDialog):
-    """``result_summary`` holds the :class:`~db.importer.apply.ApplyResult` after a successful import."""
+    """``result_summary`` holds the :class:`~db.importer.apply.ApplyResult` after a successful import.
 
-    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
+    ``target`` chooses what is imported: the kader registry (default) or, with
+    :func:`db.services.peserta_import.peserta_target`, a kegiatan's roster — the same steps,
+    without the kader-only options (duplicate policy, new posyandu)."""
+
+    def __init__(
+        self, ctx: AppContext | None = None, parent: QWidget | None = None, target: ImportTarget | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setWindowTitle(self.tr("Impor kader dari Excel"))
+        self._target = target or kader_target()
+        if self._target.kader_options:
+            self.setWindowTitle(self.tr("Impor kader dari Excel"))
+        else:
+            self.setWindowTitle(self.tr("Impor peserta dari Excel"))
         self.resize(1200, 680)
         self.path: Path | None = None
         self.book: WorkbookData | None = None
@@ -102,9 +113,12 @@ class KaderImportDialog(QDialog):
         options.addWidget(self.accept_warnings)
         options.addWidget(self.create_posyandu)
         options.addSpacing(16)
-        options.addWidget(QLabel(self.tr("Kader yang sudah terdaftar:")))
+        duplicate_label = QLabel(self.tr("Kader yang sudah terdaftar:"))
+        options.addWidget(duplicate_label)
         options.addWidget(self.duplicate_combo)
         options.addStretch(1)
+        for widget in (self.create_posyandu, duplicate_label, self.duplicate_combo):
+            widget.setVisible(self._target.kader_options)
         layout.addLayout(options)
 
         self.summary_label = QLabel(wordWrap=True)
@@ -170,7 +184,7 @@ class KaderImportDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih berkas kader"), "", self.tr("Buku kerja Excel (*.xlsx *.xlsm);;Semua berkas (*)")
+            self, self.tr("Pilih berkas Excel"), "", self.tr("Buku kerja Excel (*.xlsx *.xlsm);;Semua berkas (*)")
         )
         if path:
             self.open_file(Path(path))
@@ -178,8 +192,12 @@ class KaderImportDialog(QDialog):
     def open_file(self, path: Path) -> None:
         self.path, self.book, self.parsed, self.plan = path, None, None, None
         self.file_edit.setText(str(path))
-        self._snapshot = load_snapshot()
-        self._start(ReadWorker(self._snapshot, path=path))
+        try:
+            self._snapshot = self._target.load_snapshot()
+        except DomainError as exc:
+            self._on_failed(messages.error_text(exc))
+            return
+        self._start(ReadWorker(self._snapshot, path=path, target=self._target))
 
     def _start(self, worker: ReadWorker) -> None:
         self._worker = worker
@@ -255,7 +273,7 @@ class KaderImportDialog(QDialog):
             self.mapping_table.setCellWidget(position, 0, label)
             combo = QComboBox()
             combo.addItem(self.tr("(abaikan)"), None)
-            for key, label in FIELD_LABELS.items():
+            for key, label in self._target.vocabulary.labels.items():
                 if key != "no":
                     combo.addItem(QCoreApplication.translate("KaderImportDialog", label), key)
             combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(col))))
@@ -269,7 +287,7 @@ class KaderImportDialog(QDialog):
             return
         self._mappings[index] = self._mappings[index].assign(col, key)
         self._show_mapping()
-        self._start(ReadWorker(self._snapshot, book=self.book, mappings=list(self._mappings)))
+        self._start(ReadWorker(self._snapshot, book=self.book, mappings=list(self._mappings), target=self._target))
 
     # ------------------------------------------------------------------ plan and import
     def options(self) -> ImportOptions:
@@ -346,6 +364,10 @@ class KaderImportDialog(QDialog):
             messages.error(self, self.tr("Impor dibatalkan"), messages.error_text(exc))
             return
         r = self.result_summary
+        if not self._target.kader_options:  # the roster tab refreshes and announces the change
+            messages.info(self, self.tr("Impor selesai"), self.tr("{0} peserta baru.").format(r.created))
+            self.accept()
+            return
         if self._ctx is not None:
             self._ctx.bus.registryChanged.emit()
         messages.info(self, self.tr("Impor selesai"), self.tr(

@@ -1,4 +1,4 @@
-"""Background reading of an import file for the kader import dialog.
+"""Background reading of an import file for the import dialog (kader or peserta target).
 
 Only the database-free part runs here (safety checks, streaming read, header detection, row
 parsing against a registry snapshot taken on the GUI thread); planning, validation against the
@@ -18,6 +18,7 @@ from db.importer.plan import parse_book
 from db.importer.problems import ImportRejected
 from db.importer.reader import ImportCancelled, WorkbookData, read_workbook
 from db.importer.snapshot import RegistrySnapshot
+from db.importer.target import ImportTarget
 
 
 class ReadSignals(QObject):
@@ -37,11 +38,13 @@ class ReadWorker(QRunnable):
         path: Path | None = None,
         book: WorkbookData | None = None,
         mappings: list[SheetMapping] | None = None,
+        target: ImportTarget | None = None,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the dialog keeps it until its signals are delivered
         self.signals = ReadSignals()
         self._snapshot, self._path, self._book, self._mappings = snapshot, path, book, mappings
+        self._target = target  # None = the kader import
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -52,7 +55,7 @@ class ReadWorker(QRunnable):
             book = self._book
             if book is None:
                 book = read_workbook(self._path, progress=self.signals.progress.emit, cancelled=self._cancel.is_set)
-            parsed = parse_book(book, self._snapshot, self._mappings, cancelled=self._cancel.is_set)
+            parsed = parse_book(book, self._snapshot, self._mappings, cancelled=self._cancel.is_set, target=self._target)
             if self._cancel.is_set():
                 raise ImportCancelled()
         except ImportCancelled:

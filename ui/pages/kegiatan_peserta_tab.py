@@ -41,6 +41,7 @@ from db.services.peserta import (
 from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
+from ui.pages import kegiatan_peserta_excel
 from ui.pages.kegiatan_page import is_enter
 from widgets.search_box import SearchBox
 from widgets.table_model import Column, RowTableModel
@@ -112,10 +113,14 @@ class PesertaTab(QWidget):
         self.edit_button.setToolTip(self.tr("Ubah peserta yang dipilih (Enter)"))
         self.delete_button = QPushButton(icon("trash.svg", "#37474f"), self.tr("Hapus"))
         self.delete_button.setToolTip(self.tr("Hapus peserta yang dipilih (Del)"))
+        self.import_button = QPushButton(self.tr("Impor Excel…"), clicked=self.import_excel)
+        self.export_button = QPushButton(self.tr("Ekspor Excel…"), clicked=self.export_excel)
         bar = QHBoxLayout()
         for button in (self.add_kader_button, self.add_manual_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
 
         self.table = QTableView()
         self.table.setObjectName("pesertaTable")
@@ -314,6 +319,18 @@ class PesertaTab(QWidget):
             messages.warn(self, self.tr("Tambah peserta"), "\n".join(problems))
         if added:
             self._changed(self.tr("{0} kader ditambahkan sebagai peserta.").format(added), last)
+
+    @Slot()
+    def import_excel(self) -> None:
+        added = kegiatan_peserta_excel.import_roster(self._ctx, self, self.kegiatan_id)
+        if added:
+            self._changed(self.tr("{0} peserta diimpor dari Excel.").format(added))
+
+    @Slot()
+    def export_excel(self) -> None:
+        done = kegiatan_peserta_excel.export_roster(self, self.kegiatan_id)
+        if done:
+            self._ctx.bus.statusMessage.emit(self.tr("{0} peserta diekspor ke {1}.").format(done[1], done[0].name))
 
     @Slot()
     def add_manual(self) -> None:
