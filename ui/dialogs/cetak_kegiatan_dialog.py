@@ -8,7 +8,7 @@ day 2 after day 1 needs only Enter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -188,17 +188,15 @@ class CetakKegiatanDialog(QDialog):
     # ------------------------------------------------------------------ result
     def choices(self) -> CetakChoices:
         """The chosen values; fields the dialog did not show keep their earlier values."""
-        shown = FIELDS[self.kind]
-        start = self._initial
-        pick = lambda field, value, old: value if field in shown else old  # noqa: E731
-        return CetakChoices(
-            hari_ke=pick("hari", self.hari_combo.currentData(), start.hari_ke),
-            kertas=pick("kertas", self.kertas_combo.currentData(), start.kertas),
-            order=pick("urutan", self.urutan_combo.currentData(), start.order),
-            hp=pick("hp", self.hp_combo.currentData(), start.hp),
-            blank_rows=pick("baris", self.baris_spin.value(), start.blank_rows),
-            signatory_id=pick("penandatangan", self.penandatangan_combo.currentData(), start.signatory_id),
-            jenis=pick("jenis", self.jenis_combo.currentData(), start.jenis),
-            ppk_id=pick("ppk", self.ppk_combo.currentData(), start.ppk_id),
-            bendahara_id=pick("bendahara", self.bendahara_combo.currentData(), start.bendahara_id),
-        )
+        values = {
+            "hari": ("hari_ke", self.hari_combo.currentData()),
+            "kertas": ("kertas", self.kertas_combo.currentData()),
+            "urutan": ("order", self.urutan_combo.currentData()),
+            "hp": ("hp", self.hp_combo.currentData()),
+            "baris": ("blank_rows", self.baris_spin.value()),
+            "penandatangan": ("signatory_id", self.penandatangan_combo.currentData()),
+            "jenis": ("jenis", self.jenis_combo.currentData()),
+            "ppk": ("ppk_id", self.ppk_combo.currentData()),
+            "bendahara": ("bendahara_id", self.bendahara_combo.currentData()),
+        }
+        return replace(self._initial, **dict(values[name] for name in FIELDS[self.kind]))

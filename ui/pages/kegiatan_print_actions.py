@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from pathvalidate import sanitize_filename
@@ -108,7 +109,7 @@ class KegiatanPrintMenu(QObject):
         """Open the options dialog for ``kind`` (``preset`` overrides the remembered choices: the
         day of the menu entry, the tanda terima jenis); Pratinjau starts the document."""
         earlier = remembered(self.kegiatan_id)
-        start = CetakChoices(**{**(earlier or CetakChoices()).__dict__, **preset})
+        start = replace(earlier or CetakChoices(), **preset)
         days = list(get_kegiatan(self.kegiatan_id).hari_aktif)
         dialog = CetakKegiatanDialog(kind, days, start, get_profile().kertas, self._page, fresh=earlier is None)
         try:
