@@ -10,7 +10,7 @@ from db.masking import mask_nik
 from db.session import DataStore
 from db.services.peserta import roster
 from db.services.peserta_export import export_peserta
-from db.services.peserta_import import PESERTA_COLUMNS, plan_peserta_file
+from db.services.peserta_import import PESERTA_COLUMNS, WARN_MASKED_NIK, plan_peserta_file
 from db.importer.apply import apply_plan
 from db.importer.plan import ImportOptions
 from tests.importer.peserta_roster import AMBIGUOUS, TOTAL, make_bimtek, make_registry, roster_rows, roster_workbook
@@ -87,3 +87,20 @@ def test_export_is_formula_safe(office, tmp_path):
     export_peserta(kegiatan, out)
     cell = load_workbook(out).active.cell(2, 2)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK") and cell.quotePrefix
+
+
+def test_masked_export_relinks_by_name(office, tmp_path):
+    people = make_registry(office)
+    first = make_bimtek()
+    apply_plan(plan_peserta_file(first, roster_workbook(tmp_path / "p.xlsx", roster_rows(people)),
+                                 ImportOptions(accept_warnings=True)))  # fmt: skip
+    masked = tmp_path / "samar.xlsx"
+    export_peserta(first, masked)
+    second = make_bimtek()
+    plan = plan_peserta_file(second, masked)
+    with_nik = [r for r in plan.rows if r.record.nama in {p.nama for p in people[:150]}]
+    assert all(r.status == "peringatan" and r.warnings[0].reason == WARN_MASKED_NIK for r in with_nik)
+    apply_plan(plan_peserta_file(second, masked, ImportOptions(accept_warnings=True)))
+    assert [r.kader_id for r in roster(second)] == [r.kader_id for r in roster(first)]
+    # the masked NIK is not read, but a linked kader's NIK comes from the registry again
+    assert [r.nik for r in roster(second)] == [r.nik for r in roster(first)]
