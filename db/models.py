@@ -209,6 +209,52 @@ class Kehadiran(BaseModel):
     sebelumnya = TextField(null=True)
 
 
+class RencanaAksi(BaseModel):
+    """A planned cross-sector action; ``lokus`` JSON list of region codes / ``"posyandu:<id>"``;
+    ``notulen_keputusan_id`` has no foreign key yet (the notulen tables come later)."""
+
+    tahun = IntegerField()
+    bidang = TextField()
+    masalah = TextField(default="")
+    aksi = TextField()
+    lokus = TextField(default="[]")
+    indikator = TextField(default="")
+    target_nilai = FloatField(null=True)
+    target_satuan = TextField(default="")
+    baseline = TextField(default="")
+    opd = TextField(default="")
+    mitra = TextField(default="")
+    pic_nama = TextField(default="")
+    pic_hp = TextField(default="")
+    mulai = DateField(null=True)
+    jatuh_tempo = DateField(null=True)
+    jadwal_teks = TextField(default="")
+    anggaran = IntegerField(null=True)
+    sumber_dana = TextField(default="")
+    sumber = TextField(default="manual")
+    notulen_keputusan_id = IntegerField(null=True)
+    status = TextField(default="Belum mulai")
+    urutan = IntegerField(default=0)
+    catatan = TextField(default="")
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class RencanaAksiMonev(BaseModel):
+    """One monev entry; ``bukti_path`` relative to the data folder ("" = none)."""
+
+    rencana_aksi = ForeignKeyField(RencanaAksi, backref="monev", on_delete="CASCADE")
+    tanggal = DateField()
+    periode = TextField(default="")
+    realisasi_nilai = FloatField(null=True)
+    realisasi_persen = FloatField(null=True)
+    kendala = TextField(default="")
+    tindak_lanjut = TextField(default="")
+    bukti_path = TextField(default="")
+    dicatat_oleh = TextField(default="")
+    dibuat = TextField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Pengaturan,
     Riwayat,
@@ -223,4 +269,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Peserta,
     KehadiranBatch,
     Kehadiran,
+    RencanaAksi,
+    RencanaAksiMonev,
 )

@@ -25,6 +25,7 @@ SCHEMA_SHA256: dict[int, str] = {
     1: "0a68433567022118bb6058c4e2bc0f6bc9fb11907c175eb9810a498c277e3930",
     2: "61ca3ad66d368e6e93007170de0f8f7b9ecb22278e0fac33c8246839a2c174d3",
     3: "609c8bea2d60c51a7aa680c841eb811c638bb74c37b785ec5ea5dd8a01995ec8",
+    4: "4c7a685c40594f98e043c9b90898c50f11c73141f8a4196a4ea670d4704d2fbf",
 }
 
 
@@ -162,9 +163,39 @@ def populate_v3(conn: sqlite3.Connection) -> None:
     )
 
 
+def populate_v4(conn: sqlite3.Connection) -> None:
+    """Schema 4 adds rencana aksi (lokus as a JSON list, notulen link without a key) and monev."""
+    populate_v3(conn)
+    stamp = "2025-06-30T10:00:00"
+    lokus = json.dumps(["18.72.04.1001", "posyandu:2", NON_LATIN], ensure_ascii=False)
+    conn.executemany(
+        "INSERT INTO rencana_aksi (id, tahun, bidang, masalah, aksi, lokus, indikator, target_nilai, target_satuan, "
+        "baseline, opd, mitra, pic_nama, pic_hp, mulai, jatuh_tempo, jadwal_teks, anggaran, sumber_dana, sumber, "
+        "notulen_keputusan_id, status, urutan, catatan, dibuat, diubah) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 2025, "Kesehatan", LONG_NAME, "Kelas ibu hamil " + NON_LATIN, lokus, "Cakupan K6", 95.5, "%",
+             "80%", "Puskesmas", "TP-PKK", NON_LATIN, "+6281234567890", "2025-01-01", "2025-12-31", "Triwulan I-IV",
+             1_250_000, "BOK", "notulen", 7, "Berjalan", 1, "catatan\nbaris 2", stamp, stamp),
+            (2, 2024, "Lintas Sektor", "", LONG_NAME, "[]", "", None, "", "", "", "", "", "", None, None, "",
+             None, "", "manual", None, "Belum mulai", 0, "", stamp, stamp),
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO rencana_aksi_monev (id, rencana_aksi_id, tanggal, periode, realisasi_nilai, realisasi_persen, "
+        "kendala, tindak_lanjut, bukti_path, dicatat_oleh, dibuat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, "2025-03-31", "Triwulan I", 40, 41.9, LONG_NAME, NON_LATIN, "bukti/ra1-foto.jpg", "operator",
+             stamp),
+            (2, 1, "2025-06-30", "Triwulan II", None, None, "", "", "", NON_LATIN, stamp),
+        ],
+    )
+
+
 POPULATE: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: populate_v0,
     1: populate_v1,
     2: populate_v2,
     3: populate_v3,
+    4: populate_v4,
 }
