@@ -52,6 +52,7 @@ def test_import_dialog_in_peserta_mode_then_export(tab, qtbot, monkeypatch, no_d
         click(qtbot, dialog.choose_button)
         qtbot.waitUntil(lambda: dialog.plan is not None and dialog._worker is None, timeout=4000)
         assert "baris 3" in dialog.header_label.text()
+        assert dialog.preview_model.headerData(4, Qt.Orientation.Horizontal) == "Posyandu · Asal"
         model = dialog.preview_model
         statuses = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
         seen["statuses"] = statuses

@@ -49,7 +49,8 @@ class PreviewModel(RowTableModel):
         return super().data(index, role)
 
 
-def preview_columns() -> list[Column]:
+def preview_columns(place_title: str = "") -> list[Column]:
+    """The preview's columns; ``place_title`` names the place column ("Posyandu · Asal" for peserta)."""
     record = lambda row: row.record  # noqa: E731
     return [
         Column("baris", _tr("Baris"), lambda r: str(r.parsed.row), lambda r: (r.parsed.sheet, r.parsed.row),
@@ -57,7 +58,7 @@ def preview_columns() -> list[Column]:
         Column("status", _tr("Status"), lambda r: status_text(r.status)),
         Column("nama", _tr("Nama"), lambda r: record(r).nama if record(r) else ""),
         Column("nik", _tr("NIK"), lambda r: mask_nik(record(r).nik) if record(r) and record(r).nik else ""),
-        Column("posyandu", _tr("Posyandu · Kelurahan"), _place),
+        Column("posyandu", place_title or _tr("Posyandu · Kelurahan"), _place),
         Column("keterangan", _tr("Keterangan"), _reason, tooltip=lambda r: "\n".join(
             p.line() for p in r.problems + r.warnings + r.notes)),
     ]  # fmt: skip
