@@ -1,5 +1,9 @@
-"""Import of kader from office Excel files: safety checks, streaming read, header detection,
-row parsing, an import plan with a status per row, one all-or-nothing apply, and a report.
+"""Import from office Excel files: safety checks, streaming read, header detection, row
+parsing, an import plan with a status per row, one all-or-nothing apply, and a report.
+
+What is imported is a :class:`~db.importer.target.ImportTarget` (columns, row parser, status,
+check, apply): the kader registry by default (``target.kader_target()``), a kegiatan's roster
+with ``db.services.peserta_import.peserta_target(kegiatan_id)`` — the same code for both.
 
 Layers, each usable alone (the dialog runs the first four in a worker thread, no DB writes)::
 
