@@ -6,13 +6,13 @@ from openpyxl import load_workbook
 
 from cli import run
 from db.database import db
+from db.importer.apply import apply_plan
+from db.importer.plan import ImportOptions
 from db.masking import mask_nik
-from db.session import DataStore
 from db.services.peserta import roster
 from db.services.peserta_export import export_peserta
 from db.services.peserta_import import PESERTA_COLUMNS, WARN_MASKED_NIK, plan_peserta_file
-from db.importer.apply import apply_plan
-from db.importer.plan import ImportOptions
+from db.session import DataStore
 from tests.importer.peserta_roster import AMBIGUOUS, TOTAL, make_bimtek, make_registry, roster_rows, roster_workbook
 
 
