@@ -112,8 +112,8 @@ def _key_for_name(part: str, posyandu: dict[str, int], within: str) -> str:
         return kode
     if _POSYANDU_WORD.match(part) and _name_key(part) in posyandu:
         return posyandu_key(posyandu[_name_key(part)])
-    found = wilayah.match(re.sub(r"^(kel\.|kec\.)\s*", "", part, flags=re.IGNORECASE), within) if within else None
-    if found is not None and found.certain and found.best is not None:
+    found = wilayah.match(re.sub(r"^(kel\.|desa)\s*", "", part, flags=re.IGNORECASE), within)
+    if found.certain and found.best is not None:
         return found.best.kode
     if _name_key(part) in posyandu:
         return posyandu_key(posyandu[_name_key(part)])
