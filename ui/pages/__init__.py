@@ -57,7 +57,7 @@ PAGES: tuple[PageSpec, ...] = (
         "rencana_aksi",
         QT_TRANSLATE_NOOP("pages", "Rencana Aksi"),
         "checklist.svg",
-        PLACEHOLDER,
+        "ui.pages.rencana_aksi_page:RencanaAksiPage",
         QT_TRANSLATE_NOOP(
             "pages", "Rencana aksi lintas sektor beserta pemantauan dan evaluasinya akan tersedia di sini."
         ),

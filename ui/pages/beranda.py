@@ -60,6 +60,11 @@ class BerandaPage(QWidget):
         for i, tile in enumerate((self.tile_posyandu, self.tile_kelurahan, self.tile_kader, self.tile_ilp)):
             grid.addWidget(tile, 0, i)
         layout.addLayout(grid)
+        from ui.pages.beranda_rencana_aksi import RencanaAksiSummary  # needs StatTile above
+
+        self.today: date | None = None  # None = the real date; tests inject one
+        self.rencana_aksi = RencanaAksiSummary()
+        layout.addWidget(self.rencana_aksi)
 
         self.levels_label = QLabel()
         self.levels_label.setObjectName("muted")
@@ -82,6 +87,7 @@ class BerandaPage(QWidget):
         ctx.bus.signatoriesChanged.connect(self.refresh)
         ctx.bus.profileChanged.connect(self.refresh)
         ctx.bus.kegiatanChanged.connect(self.refresh)
+        ctx.bus.rencanaAksiChanged.connect(self.refresh)
 
     @Slot()
     def refresh(self) -> None:
@@ -94,6 +100,7 @@ class BerandaPage(QWidget):
         self.tile_kelurahan.set_value(data.kelurahan_dengan_posyandu)
         self.tile_kader.set_value(data.kader_aktif)
         self.tile_ilp.set_value(data.posyandu_ilp)
+        self.rencana_aksi.refresh(self.today)
         if data.kader_per_tingkatan:
             parts = [f"{level}: {count}" for level, count in sorted(data.kader_per_tingkatan.items())]
             self.levels_label.setText(self.tr("Kader per tingkatan — {0}").format(", ".join(parts)))
