@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "cli.kader_cmd",
     "cli.kegiatan_cmd",
     "cli.cetak_cmd",
+    "cli.rencana_aksi_cmd",
 )
 
 

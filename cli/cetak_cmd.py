@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cli.common import EXIT_OK, fail, guarded, open_store
+from cli.rencana_aksi_cmd import register_cetak_monev, register_cetak_rencana_aksi
 
 
 def _common(parser: argparse.ArgumentParser, *, hp: bool = False, signer: bool = True) -> None:
@@ -74,6 +75,8 @@ ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
     _register_tanda_pengenal,
     _register_daftar_peserta,
     _register_tanda_terima,
+    register_cetak_rencana_aksi,
+    register_cetak_monev,
 )
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from db import wilayah
+from db.errors import ValidationError
 from db.services.print_data import kop_from_profile, page_setup, signatory_for_print, signing_place
 from db.services.profile import get_profile
 from db.services.rencana_aksi import RencanaAksiFilter, RencanaAksiItem, group_items, list_rencana_aksi
 from db.services.rencana_aksi_lists import STATUS_SELESAI
 from db.services.rencana_aksi_monev import MonevRow, list_monev_period, persen_of
-from reports.data import SignatureBlock
+from reports.data import PageSetup, SignatureBlock
 from reports.formatting import angka, rentang_tanggal, rupiah, tanggal, tempat_tanggal
 from reports.monev import LaporanMonev, MonevEntryLine, MonevGroup, MonevItem, RecapLine
 from reports.rencana_aksi import MatriksGroup, MatriksLine, MatriksRencanaAksi
@@ -118,11 +120,20 @@ def matriks_data(tahun: int | None = None, signatory_id: int | None = None, *,
                               _signatures(signatory_id, today))  # fmt: skip
 
 
-def matriks_pdf(tahun: int | None = None, signatory_id: int | None = None, *, today: date | None = None) -> bytes:
+def _setup(kertas: str = "") -> PageSetup:
+    """Landscape from the office page setup; ``kertas`` "a4"/"f4" overrides the paper."""
+    setup = page_setup("landscape")
+    return replace(setup, paper=kertas.upper()) if kertas else setup
+
+
+def matriks_pdf(tahun: int | None = None, signatory_id: int | None = None, *, today: date | None = None,
+                kertas: str = "", target: str | Path | None = None) -> bytes | int:  # fmt: skip
+    """The matrix as PDF bytes, or written atomically to ``target`` (then the page count)."""
     from reports.rencana_aksi import MatriksRencanaAksiDocument
 
     data = matriks_data(tahun, signatory_id, today=today)
-    return MatriksRencanaAksiDocument(data, page_setup("landscape"), kop_from_profile()).render_bytes()
+    document = MatriksRencanaAksiDocument(data, _setup(kertas), kop_from_profile())
+    return document.render(target) if target is not None else document.render_bytes()
 
 
 # ------------------------------------------------------------------------------------ monev
@@ -175,8 +186,13 @@ def _as_of(item: RencanaAksiItem, rows: list[MonevRow]) -> RencanaAksiItem:
     return replace(item, progress=last, realisasi_persen=persen_of(last, item.form.target_nilai))
 
 
-def monev_pdf(dari: date, sampai: date, signatory_id: int | None = None, *, today: date | None = None) -> bytes:
+def monev_pdf(dari: date, sampai: date, signatory_id: int | None = None, *, today: date | None = None,
+              kertas: str = "", target: str | Path | None = None) -> bytes | int:  # fmt: skip
+    """The laporan monev as PDF bytes, or written atomically to ``target`` (then the page count)."""
     from reports.monev import LaporanMonevDocument
 
+    if sampai < dari:
+        raise ValidationError("Tanggal akhir periode tidak boleh sebelum tanggal awal.", "sampai")
     data = monev_data(dari, sampai, signatory_id, today=today)
-    return LaporanMonevDocument(data, page_setup("landscape"), kop_from_profile()).render_bytes()
+    document = LaporanMonevDocument(data, _setup(kertas), kop_from_profile())
+    return document.render(target) if target is not None else document.render_bytes()
