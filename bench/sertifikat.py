@@ -1,0 +1,129 @@
+"""230 bimtek certificates with signed QR codes in one PDF, in-process, beside a bare-canvas floor.
+
+Rows (median of ``--runs``, interleaved so a busy machine hurts every row alike):
+
+- ``floor``: the same 230 A4-landscape pages drawn with bare ReportLab canvas calls — title,
+  number, name, body lines, signer — in Helvetica, no QR, no border, no fonts to embed;
+- ``sign``: 230 Ed25519 signatures of the QR payloads (``db.sertifikat_crypto.sign``);
+- ``sertifikat``: :func:`reports.sertifikat.render_certificates` of the 230 signed certificates
+  (built-in border, two logos, Liberation fonts embedded, QR at level Q);
+- ``+ latar``: the same with a full-bleed 1754×1240 JPEG background instead of the border.
+
+The aim (issue 5) is one PDF ≤ 3 × the floor. ``.venv/bin/python bench/sertifikat.py [--runs 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image, ImageDraw  # noqa: E402
+
+from db import sertifikat_crypto as crypto  # noqa: E402
+from reports.data import Signatory, SignatureBlock  # noqa: E402
+from reports.data_sertifikat import CertificateTemplate, Sertifikat  # noqa: E402
+from reports.fonts import register_fonts  # noqa: E402
+from reports.sertifikat import PAGE_H, PAGE_W, render_certificates  # noqa: E402
+
+COUNT = 230
+KEGIATAN = "Bimbingan Teknis Kader Posyandu Integrasi Layanan Primer Tahun 2026"
+SIGNER = Signatory("Drs. H. Ahmad Syarifuddin, M.Si.", "Camat Metro Pusat", "Pembina Tingkat I (IV/b)",
+                   "19700512 199503 1 002")
+FIRST = ("Siti", "Nur", "Dewi", "Rina", "Sri", "Ani", "Yuli", "Wahyu", "Eka", "Fitri")
+LAST = ("Aminah", "Rahmawati", "Lestari", "Susanti", "Hidayati", "Wulandari", "Purnamasari", "Handayani")
+
+
+def _png(size: tuple[int, int], fmt: str) -> bytes:
+    image = Image.new("RGB", size, (250, 246, 235))
+    draw = ImageDraw.Draw(image)
+    for step in range(0, size[0], 40):
+        draw.line((step, 0, step + size[1], size[1]), fill=(235, 225, 200), width=6)
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def claims() -> list[crypto.CertificateClaim]:
+    return [crypto.CertificateClaim(f"{n:03d}/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026",
+                                    f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]} {n}", KEGIATAN,
+                                    date(2026, 7, 23), "18.72.01") for n in range(1, COUNT + 1)]
+
+
+def certificates(texts: list[str], items: list[crypto.CertificateClaim]) -> list[Sertifikat]:
+    block = (SignatureBlock(SIGNER),)
+    return [Sertifikat(c.nomor, c.nama, "NIK. 1872••••••••0001", "Kader Posyandu Melati, Kelurahan Metro",
+                       "Peserta", KEGIATAN, "21–23 Juli 2026", "Aula Kantor Camat Metro Pusat", 30,
+                       "Metro, 23 Juli 2026", block, text) for c, text in zip(items, texts, strict=True)]
+
+
+def floor(items: list[crypto.CertificateClaim]) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO(), pagesize=(PAGE_W, PAGE_H))
+    for c in items:
+        canvas.setFont("Helvetica-Bold", 40)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 140, "SERTIFIKAT")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 167, f"Nomor: {c.nomor}")
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 192, "diberikan kepada")
+        canvas.setFont("Helvetica-Bold", 34)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 230, c.nama)
+        canvas.setFont("Helvetica", 12)
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 290, f"telah mengikuti {KEGIATAN} yang diselenggarakan")
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 307, "pada 21–23 Juli 2026 di Aula Kantor Camat, 30 JPL")
+        canvas.drawCentredString(PAGE_W - 200, 200, "Metro, 23 Juli 2026")
+        canvas.drawCentredString(PAGE_W - 200, 100, SIGNER.nama)
+        canvas.drawCentredString(PAGE_W - 200, 86, SIGNER.nip_line)
+        canvas.showPage()
+    canvas.save()
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    register_fonts()
+    key = crypto.load_private_pem(crypto.generate_private_pem())
+    items = claims()
+    texts = [crypto.sign(c, key) for c in items]
+    certs = certificates(texts, items)
+    logo = _png((200, 240), "PNG")
+    plain = CertificateTemplate(kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo,
+                                logo_kanan=logo)
+    backed = CertificateTemplate(kop_lines=plain.kop_lines, logo=logo, logo_kanan=logo,
+                                 background=_png((1754, 1240), "JPEG"))
+    rows: dict[str, Callable[[], object]] = {
+        "floor (bare canvas, no QR)": lambda: floor(items),
+        "sign 230 QR payloads": lambda: [crypto.sign(c, key) for c in items],
+        "sertifikat (border, QR)": lambda: render_certificates(plain, certs, io.BytesIO()),
+        "sertifikat + latar JPEG": lambda: render_certificates(backed, certs, io.BytesIO()),
+    }
+    for fn in rows.values():
+        fn()  # warm-up: imports, font subsets, caches
+    times: dict[str, list[float]] = {label: [] for label in rows}
+    for _ in range(args.runs):
+        for label, fn in rows.items():
+            times[label].append(timed(fn))
+    base = statistics.median(times["floor (bare canvas, no QR)"])
+    for label, values in times.items():
+        median = statistics.median(values)
+        print(f"{label:30s} {median:6.3f} s  {median / base:4.1f} × floor")
+
+
+if __name__ == "__main__":
+    main()
