@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("file", metavar="FILE", help="berkas .xlsx yang ditulis")
     export.add_argument("--tahun", type=int, metavar="Y", help="tahun saja (bawaan: semua tahun)")
     export.set_defaults(handler=guarded(cmd_export))
-    imp = sub.add_parser("import", help="impor rencana aksi dari berkas Excel (.xlsx), semua atau tidak sama sekali")
+    imp = sub.add_parser(
+        "import", help="impor rencana aksi dari berkas Excel (.xlsx), semua atau tidak sama sekali"
+    )
     imp.add_argument("file", metavar="FILE", help="berkas .xlsx")
     imp.add_argument("--dry-run", action="store_true", help="periksa dan laporkan saja, tanpa menyimpan")
     imp.set_defaults(handler=guarded(cmd_import))
@@ -89,7 +91,9 @@ def register_cetak_rencana_aksi(sub: argparse._SubParsersAction) -> None:
 
 def register_cetak_monev(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("monev", help="laporan monev rencana aksi untuk satu periode (lanskap)")
-    parser.add_argument("--dari", type=_date, metavar="D", required=True, help="awal periode (2025-01-01 atau 01-01-2025)")
+    parser.add_argument(
+        "--dari", type=_date, metavar="D", required=True, help="awal periode (2025-01-01 atau 01-01-2025)"
+    )
     parser.add_argument("--sampai", type=_date, metavar="D", required=True, help="akhir periode")
     _output_options(parser)
     parser.set_defaults(handler=guarded(cmd_cetak_monev))
@@ -99,8 +103,10 @@ def cmd_cetak_rencana_aksi(args: argparse.Namespace) -> int:
     from cli.cetak_cmd import _run
     from db.services.rencana_aksi_print import matriks_pdf
 
-    return _run(args, lambda target: matriks_pdf(args.tahun, args.penandatangan, kertas=args.kertas or "",
-                                                 target=target))  # fmt: skip
+    return _run(
+        args,
+        lambda target: matriks_pdf(args.tahun, args.penandatangan, kertas=args.kertas or "", target=target),
+    )
 
 
 def cmd_cetak_monev(args: argparse.Namespace) -> int:
@@ -109,5 +115,9 @@ def cmd_cetak_monev(args: argparse.Namespace) -> int:
 
     if args.sampai < args.dari:
         return fail("tanggal --sampai tidak boleh sebelum --dari")
-    return _run(args, lambda target: monev_pdf(args.dari, args.sampai, args.penandatangan, kertas=args.kertas or "",
-                                               target=target))  # fmt: skip
+    return _run(
+        args,
+        lambda target: monev_pdf(
+            args.dari, args.sampai, args.penandatangan, kertas=args.kertas or "", target=target
+        ),
+    )

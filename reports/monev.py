@@ -18,8 +18,17 @@ from reports.signature import signature_table
 from reports.tables import grid_table
 from reports.text import para
 
-HEADERS = ("No", "Rencana aksi", "Penanggung jawab", "Tanggal", "Periode", "Realisasi", "Kendala", "Tindak lanjut",
-           "Dicatat oleh")  # fmt: skip
+HEADERS = (
+    "No",
+    "Rencana aksi",
+    "Penanggung jawab",
+    "Tanggal",
+    "Periode",
+    "Realisasi",
+    "Kendala",
+    "Tindak lanjut",
+    "Dicatat oleh",
+)
 FRACTIONS = (0.035, 0.18, 0.1, 0.08, 0.08, 0.09, 0.17, 0.17, 0.095)
 ALIGN = ("center", "left", "left", "center", "left", "right", "left", "left", "left")
 RECAP_HEADERS = ("Rencana aksi dipantau", "Catatan monev", "Rata-rata realisasi", "Selesai")
@@ -85,8 +94,10 @@ class LaporanMonevDocument(DocumentBuilder):
         else:
             story.append(self._entries())
         blocks: list[list[Flowable]] = []
-        for title, lines, head in (("Rekap per bidang", self.data.per_bidang, "Bidang"),
-                                   ("Rekap per OPD penanggung jawab", self.data.per_opd, "OPD")):  # fmt: skip
+        for title, lines, head in (
+            ("Rekap per bidang", self.data.per_bidang, "Bidang"),
+            ("Rekap per OPD penanggung jawab", self.data.per_opd, "OPD"),
+        ):
             if lines:
                 heading = para(title, styles["Heading"])
                 heading.keepWithNext = True
@@ -102,23 +113,54 @@ class LaporanMonevDocument(DocumentBuilder):
         commands: list[tuple] = []
         for index, group in enumerate(self.data.groups):
             row = len(rows) + 1
-            rows.append([para(f"{group_letter(index)}. {group.judul.upper()}", self.styles["TableCell"], markup="b"),
-                         *[""] * (len(HEADERS) - 1)])  # fmt: skip
+            rows.append(
+                [
+                    para(
+                        f"{group_letter(index)}. {group.judul.upper()}", self.styles["TableCell"], markup="b"
+                    ),
+                    *[""] * (len(HEADERS) - 1),
+                ]
+            )
             commands += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), GROUP_FILL)]
             for number, item in enumerate(group.items, start=1):
                 for position, entry in enumerate(item.entries):
                     head = (str(number), item.aksi, item.penanggung_jawab) if position == 0 else ("", "", "")
-                    rows.append([*head, entry.tanggal, entry.periode, entry.realisasi, entry.kendala,
-                                 entry.tindak_lanjut, entry.dicatat_oleh])  # fmt: skip
+                    rows.append(
+                        [
+                            *head,
+                            entry.tanggal,
+                            entry.periode,
+                            entry.realisasi,
+                            entry.kendala,
+                            entry.tindak_lanjut,
+                            entry.dicatat_oleh,
+                        ]
+                    )
         table = grid_table(HEADERS, rows, FRACTIONS, self.content_width, self.styles, align=ALIGN)
         table.setStyle(TableStyle(commands))
         return table
 
     def _recap(self, head: str, lines: tuple[RecapLine, ...]) -> Flowable:
-        rows = [[line.nama, str(line.dipantau), str(line.entri), line.rata_rata, str(line.selesai)] for line in lines]
-        rows.append(["Jumlah", str(sum(x.dipantau for x in lines)), str(sum(x.entri for x in lines)), "",
-                     str(sum(x.selesai for x in lines))])  # fmt: skip
-        table = grid_table((head, *RECAP_HEADERS), rows, (0.4, 0.15, 0.15, 0.15, 0.15), self.content_width * 0.7,
-                           self.styles, align=("left", "center", "center", "center", "center"))  # fmt: skip
+        rows = [
+            [line.nama, str(line.dipantau), str(line.entri), line.rata_rata, str(line.selesai)]
+            for line in lines
+        ]
+        rows.append(
+            [
+                "Jumlah",
+                str(sum(x.dipantau for x in lines)),
+                str(sum(x.entri for x in lines)),
+                "",
+                str(sum(x.selesai for x in lines)),
+            ]
+        )
+        table = grid_table(
+            (head, *RECAP_HEADERS),
+            rows,
+            (0.4, 0.15, 0.15, 0.15, 0.15),
+            self.content_width * 0.7,
+            self.styles,
+            align=("left", "center", "center", "center", "center"),
+        )
         table.hAlign = "LEFT"
         return table

@@ -23,8 +23,17 @@ from reports.zigzag import TAIL_ROWS, SignatureKeeper
 
 GROUP_FILL = colors.HexColor("#F2F2F2")
 OVERDUE_FILL = colors.HexColor("#FBE3E3")
-HEADERS = ("No", "Masalah", "Aksi", "Lokus", "Indikator/Target", "Penanggung jawab", "Jadwal", "Anggaran",
-           "Status/Realisasi")  # fmt: skip
+HEADERS = (
+    "No",
+    "Masalah",
+    "Aksi",
+    "Lokus",
+    "Indikator/Target",
+    "Penanggung jawab",
+    "Jadwal",
+    "Anggaran",
+    "Status/Realisasi",
+)
 FRACTIONS = (0.035, 0.13, 0.15, 0.105, 0.14, 0.12, 0.1, 0.095, 0.125)
 ALIGN = ("center", "left", "left", "left", "left", "left", "left", "right", "left")
 
@@ -44,8 +53,17 @@ class MatriksLine:
     terlambat: bool = False
 
     def cells(self, number: int) -> tuple[str, ...]:
-        return (str(number), self.masalah, self.aksi, self.lokus, self.indikator_target, self.penanggung_jawab,
-                self.jadwal, self.anggaran, self.status_realisasi)  # fmt: skip
+        return (
+            str(number),
+            self.masalah,
+            self.aksi,
+            self.lokus,
+            self.indikator_target,
+            self.penanggung_jawab,
+            self.jadwal,
+            self.anggaran,
+            self.status_realisasi,
+        )
 
 
 @dataclass(frozen=True)
@@ -94,10 +112,21 @@ class MatriksRencanaAksiDocument(SignatureKeeper, DocumentBuilder):
         else:
             rows, commands = self._rows()
             cut = len(rows) - TAIL_ROWS if "matriks" in self.tails and len(rows) > TAIL_ROWS else len(rows)
-            story += [self._table(rows[:cut], [c for c in commands if c[1][1] <= cut]), self.mark("matriks", "end")]
+            story += [
+                self._table(rows[:cut], [c for c in commands if c[1][1] <= cut]),
+                self.mark("matriks", "end"),
+            ]
             if cut < len(rows):
-                tail.append(self._table(rows[cut:], [(c[0], (c[1][0], c[1][1] - cut), (c[2][0], c[2][1] - cut), *c[3:])
-                                                     for c in commands if c[1][1] > cut]))  # fmt: skip
+                tail.append(
+                    self._table(
+                        rows[cut:],
+                        [
+                            (c[0], (c[1][0], c[1][1] - cut), (c[2][0], c[2][1] - cut), *c[3:])
+                            for c in commands
+                            if c[1][1] > cut
+                        ],
+                    )
+                )
         if self.data.ringkasan:
             tail += [Spacer(1, 2 * mm), para(self.data.ringkasan, styles["Small"])]
         if self.data.signatures:

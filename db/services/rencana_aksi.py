@@ -15,8 +15,10 @@ from typing import Any
 from db import audit
 from db.database import db
 from db.errors import NotFound, ValidationError
+from db.identity import normalise_phone
 from db.models import RencanaAksi
 from db.services import rencana_aksi_lokus as lokus_mod
+from db.services.registry_fields import choose, clean_text
 from db.services.rencana_aksi_lists import (
     STATUS_RENCANA_AKSI,
     SUMBER_RENCANA,
@@ -25,14 +27,34 @@ from db.services.rencana_aksi_lists import (
     opd_list,
     sumber_dana_list,
 )
-from db.services.registry_fields import choose, clean_text
-from db.identity import normalise_phone
 
 _TEXTS = ("masalah", "aksi", "indikator", "target_satuan", "baseline", "mitra", "pic_nama", "jadwal_teks")
 _LONG = 2000
-COLUMNS = ("tahun", "bidang", "masalah", "aksi", "lokus", "indikator", "target_nilai", "target_satuan", "baseline",
-           "opd", "mitra", "pic_nama", "pic_hp", "mulai", "jatuh_tempo", "jadwal_teks", "anggaran", "sumber_dana",
-           "sumber", "notulen_keputusan_id", "status", "urutan", "catatan")  # fmt: skip
+COLUMNS = (
+    "tahun",
+    "bidang",
+    "masalah",
+    "aksi",
+    "lokus",
+    "indikator",
+    "target_nilai",
+    "target_satuan",
+    "baseline",
+    "opd",
+    "mitra",
+    "pic_nama",
+    "pic_hp",
+    "mulai",
+    "jatuh_tempo",
+    "jadwal_teks",
+    "anggaran",
+    "sumber_dana",
+    "sumber",
+    "notulen_keputusan_id",
+    "status",
+    "urutan",
+    "catatan",
+)
 
 
 @dataclass(frozen=True)
@@ -133,8 +155,18 @@ def check_rencana_aksi(form: RencanaAksiForm) -> RencanaAksiForm:
     if not bidang:
         problems["bidang"] = "Bidang wajib dipilih."
     for name, fn in (
-        ("status", lambda: choose(form.status or "Belum mulai", STATUS_RENCANA_AKSI, "status", "Status", empty_ok=False)),
-        ("sumber", lambda: choose(form.sumber or "manual", SUMBER_RENCANA, "sumber", "Sumber rencana", empty_ok=False)),
+        (
+            "status",
+            lambda: choose(
+                form.status or "Belum mulai", STATUS_RENCANA_AKSI, "status", "Status", empty_ok=False
+            ),
+        ),
+        (
+            "sumber",
+            lambda: choose(
+                form.sumber or "manual", SUMBER_RENCANA, "sumber", "Sumber rencana", empty_ok=False
+            ),
+        ),
         ("lokus", lambda: lokus_mod.clean_lokus(form.lokus)),
         ("pic_hp", lambda: normalise_phone(form.pic_hp, field="pic_hp") if form.pic_hp else ""),
     ):
@@ -266,7 +298,9 @@ def list_forms(flt: RencanaAksiFilter | None = None) -> list[tuple[RencanaAksiFo
         params.append(f"%{flt.teks.strip()}%")
     rows = fetch_rows(" AND ".join(where), params)
     order = {name: i for i, name in enumerate(bidang_list())}
-    rows.sort(key=lambda r: (r["tahun"], order.get(r["bidang"], len(order)), r["bidang"], r["urutan"], r["id"]))
+    rows.sort(
+        key=lambda r: (r["tahun"], order.get(r["bidang"], len(order)), r["bidang"], r["urutan"], r["id"])
+    )
     return [(_form(r), r["dibuat"], r["diubah"]) for r in rows]
 
 
@@ -275,7 +309,9 @@ def years() -> list[int]:
     return [int(r[0]) for r in db.execute_sql("SELECT DISTINCT tahun FROM rencana_aksi ORDER BY tahun DESC")]
 
 
-def list_rencana_aksi(flt: RencanaAksiFilter | None = None, *, today: date | None = None) -> list[RencanaAksiItem]:
+def list_rencana_aksi(
+    flt: RencanaAksiFilter | None = None, *, today: date | None = None
+) -> list[RencanaAksiItem]:
     """Items in matrix order with lokus names, progress (latest monev) and the due flags."""
     from db.services.rencana_aksi_monev import is_segera, is_terlambat, latest_by_item, persen_of
 

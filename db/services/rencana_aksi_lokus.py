@@ -38,7 +38,10 @@ def _checked_key(value: str) -> str:
         return ""
     if value.startswith(POSYANDU_PREFIX):
         number = value[len(POSYANDU_PREFIX) :]
-        if number.isdigit() and db.execute_sql("SELECT 1 FROM posyandu WHERE id = ?", (int(number),)).fetchone():
+        if (
+            number.isdigit()
+            and db.execute_sql("SELECT 1 FROM posyandu WHERE id = ?", (int(number),)).fetchone()
+        ):
             return posyandu_key(int(number))
         raise ValidationError("Posyandu pada lokus tidak ditemukan.", "lokus")
     kode = wilayah.to_dotted(value)
@@ -117,4 +120,6 @@ def _key_for_name(part: str, posyandu: dict[str, int], within: str) -> str:
         return found.best.kode
     if _name_key(part) in posyandu:
         return posyandu_key(posyandu[_name_key(part)])
-    raise ValidationError(f"Lokus {part!r} tidak dikenali (bukan kelurahan/desa kecamatan ini atau posyandu).", "lokus")
+    raise ValidationError(
+        f"Lokus {part!r} tidak dikenali (bukan kelurahan/desa kecamatan ini atau posyandu).", "lokus"
+    )

@@ -20,16 +20,27 @@ from db import audit
 from db.database import db
 from db.errors import NotFound, ValidationError
 from db.models import RencanaAksiMonev
+from db.services.registry_fields import clean_text
 from db.services.rencana_aksi import get_rencana_aksi
 from db.services.rencana_aksi_lists import STATUS_BATAL, STATUS_SELESAI
-from db.services.registry_fields import clean_text
 
 BUKTI_DIR = "bukti"
 MAX_BUKTI_BYTES = 25 * 1024 * 1024
 SEGERA_HARI = 30
 _SAFE = re.compile(r"[^a-z0-9]+")
-_MONEV_COLUMNS = ("id", "rencana_aksi_id", "tanggal", "periode", "realisasi_nilai", "realisasi_persen", "kendala",
-                  "tindak_lanjut", "bukti_path", "dicatat_oleh", "dibuat")  # fmt: skip
+_MONEV_COLUMNS = (
+    "id",
+    "rencana_aksi_id",
+    "tanggal",
+    "periode",
+    "realisasi_nilai",
+    "realisasi_persen",
+    "kendala",
+    "tindak_lanjut",
+    "bukti_path",
+    "dicatat_oleh",
+    "dibuat",
+)
 
 
 @dataclass(frozen=True)
@@ -130,8 +141,9 @@ def copy_bukti(source: str | Path, data_root: str | Path, item_id: int, tanggal:
     if not source.is_file():
         raise ValidationError(f"Berkas bukti {source.name} tidak ditemukan.", "bukti")
     if source.stat().st_size > MAX_BUKTI_BYTES:
-        raise ValidationError("Berkas bukti lebih dari 25 MB; perkecil dulu (misalnya foto beresolusi lebih rendah).",
-                              "bukti")  # fmt: skip
+        raise ValidationError(
+            "Berkas bukti lebih dari 25 MB; perkecil dulu (misalnya foto beresolusi lebih rendah).", "bukti"
+        )
     folder = Path(data_root) / BUKTI_DIR
     folder.mkdir(parents=True, exist_ok=True)
     name = _safe_name(item_id, tanggal, source)
@@ -144,7 +156,9 @@ def copy_bukti(source: str | Path, data_root: str | Path, item_id: int, tanggal:
     return f"{BUKTI_DIR}/{target.name}"
 
 
-def add_monev(form: MonevForm, *, bukti: str | Path | None = None, data_root: str | Path | None = None) -> int:
+def add_monev(
+    form: MonevForm, *, bukti: str | Path | None = None, data_root: str | Path | None = None
+) -> int:
     """Record an entry (copying ``bukti`` into ``data_root``/bukti first); return its id."""
     clean = check_monev(form)
     item = get_rencana_aksi(clean.rencana_aksi_id)
@@ -154,11 +168,17 @@ def add_monev(form: MonevForm, *, bukti: str | Path | None = None, data_root: st
             raise ValidationError("Folder data tidak diketahui; bukti tidak dapat disimpan.", "bukti")
         relative = copy_bukti(bukti, data_root, clean.rencana_aksi_id, clean.tanggal)
     values: dict[str, Any] = {
-        "rencana_aksi": clean.rencana_aksi_id, "tanggal": clean.tanggal, "periode": clean.periode,
-        "realisasi_nilai": clean.realisasi_nilai, "realisasi_persen": clean.realisasi_persen,
-        "kendala": clean.kendala, "tindak_lanjut": clean.tindak_lanjut, "bukti_path": relative,
-        "dicatat_oleh": clean.dicatat_oleh, "dibuat": audit.now_iso(),
-    }  # fmt: skip
+        "rencana_aksi": clean.rencana_aksi_id,
+        "tanggal": clean.tanggal,
+        "periode": clean.periode,
+        "realisasi_nilai": clean.realisasi_nilai,
+        "realisasi_persen": clean.realisasi_persen,
+        "kendala": clean.kendala,
+        "tindak_lanjut": clean.tindak_lanjut,
+        "bukti_path": relative,
+        "dicatat_oleh": clean.dicatat_oleh,
+        "dibuat": audit.now_iso(),
+    }
     try:
         with db.atomic():
             entry_id = int(RencanaAksiMonev.insert(**values).execute())
@@ -176,8 +196,13 @@ def delete_monev(entry_id: int) -> None:
     with db.atomic():
         row = get_monev(entry_id)
         RencanaAksiMonev.delete().where(RencanaAksiMonev.id == entry_id).execute()
-        audit.record("hapus", "rencana_aksi_monev", entry_id,
-                     {"rencana_aksi_id": row.rencana_aksi_id, "tanggal": row.tanggal.isoformat()}, row.periode)  # fmt: skip
+        audit.record(
+            "hapus",
+            "rencana_aksi_monev",
+            entry_id,
+            {"rencana_aksi_id": row.rencana_aksi_id, "tanggal": row.tanggal.isoformat()},
+            row.periode,
+        )
 
 
 # ------------------------------------------------------------------------------- read

@@ -44,13 +44,20 @@ def _join(*parts: str) -> str:
 def target_text(item: RencanaAksiItem) -> str:
     form = item.form
     target = f"{_number(form.target_nilai)} {form.target_satuan}".strip()
-    return _join(form.indikator, f"Target: {target}" if target else "",
-                 f"Baseline: {form.baseline}" if form.baseline else "")  # fmt: skip
+    return _join(
+        form.indikator,
+        f"Target: {target}" if target else "",
+        f"Baseline: {form.baseline}" if form.baseline else "",
+    )
 
 
 def penanggung_jawab_text(item: RencanaAksiItem) -> str:
     form = item.form
-    return _join(form.opd, f"Mitra: {form.mitra}" if form.mitra else "", f"PIC: {form.pic_nama}" if form.pic_nama else "")
+    return _join(
+        form.opd,
+        f"Mitra: {form.mitra}" if form.mitra else "",
+        f"PIC: {form.pic_nama}" if form.pic_nama else "",
+    )
 
 
 def jadwal_text(item: RencanaAksiItem) -> str:
@@ -96,7 +103,11 @@ def matriks_line(item: RencanaAksiItem) -> MatriksLine:
 def _place() -> str:
     profile = get_profile()
     region = wilayah.get(profile.kode_wilayah) if profile.kode_wilayah else None
-    return region.label if region is not None else (f"Kecamatan {profile.kecamatan}" if profile.kecamatan else "")
+    return (
+        region.label
+        if region is not None
+        else (f"Kecamatan {profile.kecamatan}" if profile.kecamatan else "")
+    )
 
 
 def _signatures(signatory_id: int | None, today: date) -> tuple[SignatureBlock, ...]:
@@ -105,8 +116,9 @@ def _signatures(signatory_id: int | None, today: date) -> tuple[SignatureBlock, 
     return (SignatureBlock(signatory_for_print(signatory_id), tempat_tanggal(signing_place(), today)),)
 
 
-def matriks_data(tahun: int | None = None, signatory_id: int | None = None, *,
-                 today: date | None = None) -> MatriksRencanaAksi:  # fmt: skip
+def matriks_data(
+    tahun: int | None = None, signatory_id: int | None = None, *, today: date | None = None
+) -> MatriksRencanaAksi:
     """The matrix of ``tahun`` (every year when None), grouped by bidang in list order."""
     today = today or date.today()
     items = list_rencana_aksi(RencanaAksiFilter(tahun=tahun), today=today)
@@ -116,8 +128,13 @@ def matriks_data(tahun: int | None = None, signatory_id: int | None = None, *,
     summary = f"Jumlah: {len(items)} rencana aksi; anggaran {rupiah(total)}"
     summary += f"; {late} terlambat per {tanggal(today)}." if late else f"; keadaan {tanggal(today)}."
     subtitle = "\n".join(p for p in (_place(), f"Tahun {tahun}" if tahun else "Semua tahun") if p)
-    return MatriksRencanaAksi("MATRIKS RENCANA AKSI LINTAS SEKTOR", subtitle, groups, summary if items else "",
-                              _signatures(signatory_id, today))  # fmt: skip
+    return MatriksRencanaAksi(
+        "MATRIKS RENCANA AKSI LINTAS SEKTOR",
+        subtitle,
+        groups,
+        summary if items else "",
+        _signatures(signatory_id, today),
+    )
 
 
 def _setup(kertas: str = "") -> PageSetup:
@@ -126,8 +143,14 @@ def _setup(kertas: str = "") -> PageSetup:
     return replace(setup, paper=kertas.upper()) if kertas else setup
 
 
-def matriks_pdf(tahun: int | None = None, signatory_id: int | None = None, *, today: date | None = None,
-                kertas: str = "", target: str | Path | None = None) -> bytes | int:  # fmt: skip
+def matriks_pdf(
+    tahun: int | None = None,
+    signatory_id: int | None = None,
+    *,
+    today: date | None = None,
+    kertas: str = "",
+    target: str | Path | None = None,
+) -> bytes | int:
     """The matrix as PDF bytes, or written atomically to ``target`` (then the page count)."""
     from reports.rencana_aksi import MatriksRencanaAksiDocument
 
@@ -141,8 +164,14 @@ def _entry(row: MonevRow, target: float | None) -> MonevEntryLine:
     parts = [_number(row.realisasi_nilai), _persen(row.realisasi_persen)]
     if row.realisasi_persen is None and row.realisasi_nilai is not None and target:
         parts[1] = _persen(min(100.0, 100 * row.realisasi_nilai / target))
-    return MonevEntryLine(tanggal(row.tanggal), row.periode or DASH, " / ".join(p for p in parts if p) or DASH,
-                          row.kendala or DASH, row.tindak_lanjut or DASH, row.dicatat_oleh or DASH)  # fmt: skip
+    return MonevEntryLine(
+        tanggal(row.tanggal),
+        row.periode or DASH,
+        " / ".join(p for p in parts if p) or DASH,
+        row.kendala or DASH,
+        row.tindak_lanjut or DASH,
+        row.dicatat_oleh or DASH,
+    )
 
 
 def _recap(items: list[tuple[RencanaAksiItem, list[MonevRow]]], key: str) -> tuple[RecapLine, ...]:
@@ -154,14 +183,21 @@ def _recap(items: list[tuple[RencanaAksiItem, list[MonevRow]]], key: str) -> tup
     for name in order:
         members = buckets[name]
         values = [i.realisasi_persen or 0.0 for i, _ in members]
-        lines.append(RecapLine(name, len(members), sum(len(r) for _, r in members),
-                               _persen(sum(values) / len(values)),
-                               sum(i.form.status == STATUS_SELESAI for i, _ in members)))  # fmt: skip
+        lines.append(
+            RecapLine(
+                name,
+                len(members),
+                sum(len(r) for _, r in members),
+                _persen(sum(values) / len(values)),
+                sum(i.form.status == STATUS_SELESAI for i, _ in members),
+            )
+        )
     return tuple(lines)
 
 
-def monev_data(dari: date, sampai: date, signatory_id: int | None = None, *,
-               today: date | None = None) -> LaporanMonev:  # fmt: skip
+def monev_data(
+    dari: date, sampai: date, signatory_id: int | None = None, *, today: date | None = None
+) -> LaporanMonev:
     """Entries dated in [dari, sampai] per item (grouped by bidang) with recaps per bidang and OPD.
     The recap's realisation is each item's latest entry up to ``sampai``."""
     today = today or date.today()
@@ -172,12 +208,28 @@ def monev_data(dari: date, sampai: date, signatory_id: int | None = None, *,
     pairs = [(_as_of(i, by_item[i.id]), by_item[i.id]) for i in items]
     groups = []
     for group in group_items([p[0] for p in pairs], "bidang"):
-        groups.append(MonevGroup(group.nama, tuple(
-            MonevItem(i.form.aksi, i.form.opd or DASH, tuple(_entry(r, i.form.target_nilai) for r in by_item[i.id]))
-            for i in group.items)))  # fmt: skip
+        groups.append(
+            MonevGroup(
+                group.nama,
+                tuple(
+                    MonevItem(
+                        i.form.aksi,
+                        i.form.opd or DASH,
+                        tuple(_entry(r, i.form.target_nilai) for r in by_item[i.id]),
+                    )
+                    for i in group.items
+                ),
+            )
+        )
     subtitle = "\n".join(p for p in (_place(), f"Periode {rentang_tanggal(dari, sampai)}") if p)
-    return LaporanMonev("LAPORAN MONITORING DAN EVALUASI RENCANA AKSI", subtitle, tuple(groups),
-                        _recap(pairs, "bidang"), _recap(pairs, "opd"), _signatures(signatory_id, today))  # fmt: skip
+    return LaporanMonev(
+        "LAPORAN MONITORING DAN EVALUASI RENCANA AKSI",
+        subtitle,
+        tuple(groups),
+        _recap(pairs, "bidang"),
+        _recap(pairs, "opd"),
+        _signatures(signatory_id, today),
+    )
 
 
 def _as_of(item: RencanaAksiItem, rows: list[MonevRow]) -> RencanaAksiItem:
@@ -186,8 +238,15 @@ def _as_of(item: RencanaAksiItem, rows: list[MonevRow]) -> RencanaAksiItem:
     return replace(item, progress=last, realisasi_persen=persen_of(last, item.form.target_nilai))
 
 
-def monev_pdf(dari: date, sampai: date, signatory_id: int | None = None, *, today: date | None = None,
-              kertas: str = "", target: str | Path | None = None) -> bytes | int:  # fmt: skip
+def monev_pdf(
+    dari: date,
+    sampai: date,
+    signatory_id: int | None = None,
+    *,
+    today: date | None = None,
+    kertas: str = "",
+    target: str | Path | None = None,
+) -> bytes | int:
     """The laporan monev as PDF bytes, or written atomically to ``target`` (then the page count)."""
     from reports.monev import LaporanMonevDocument
 

@@ -22,7 +22,7 @@ from db import audit
 from db.database import db
 from db.errors import ValidationError
 from db.identity import format_phone, parse_date
-from db.importer.cells import clean_text, is_blank
+from db.importer.cells import is_blank
 from db.importer.header import SheetMapping, find_header, make_vocabulary
 from db.importer.problems import ImportRejected, Problem
 from db.importer.reader import read_workbook
@@ -44,15 +44,41 @@ SHEET_NAME = "Rencana Aksi"
 DATE_FORMAT = "dd-mm-yyyy"
 # (header, field); None = written for the reader, not read back.
 COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("ID", "id"), ("Tahun", "tahun"), ("Bidang", "bidang"), ("Masalah", "masalah"), ("Aksi", "aksi"),
-    ("Lokus", "lokus"), ("Indikator", "indikator"), ("Target", "target_nilai"), ("Satuan target", "target_satuan"),
-    ("Baseline", "baseline"), ("Penanggung jawab (OPD)", "opd"), ("Mitra", "mitra"), ("PIC", "pic_nama"),
-    ("HP PIC", "pic_hp"), ("Mulai", "mulai"), ("Jatuh tempo", "jatuh_tempo"), ("Jadwal", "jadwal_teks"),
-    ("Anggaran (Rp)", "anggaran"), ("Sumber dana", "sumber_dana"), ("Status", "status"),
-    ("Realisasi terakhir (%)", None), ("Urutan", "urutan"), ("Sumber rencana", "sumber"),
-    ("ID keputusan notulen", "notulen_keputusan_id"), ("Catatan", "catatan"),
-)  # fmt: skip
-_WIDTHS = {"masalah": 30, "aksi": 34, "lokus": 28, "indikator": 26, "opd": 18, "jadwal_teks": 16, "catatan": 24}
+    ("ID", "id"),
+    ("Tahun", "tahun"),
+    ("Bidang", "bidang"),
+    ("Masalah", "masalah"),
+    ("Aksi", "aksi"),
+    ("Lokus", "lokus"),
+    ("Indikator", "indikator"),
+    ("Target", "target_nilai"),
+    ("Satuan target", "target_satuan"),
+    ("Baseline", "baseline"),
+    ("Penanggung jawab (OPD)", "opd"),
+    ("Mitra", "mitra"),
+    ("PIC", "pic_nama"),
+    ("HP PIC", "pic_hp"),
+    ("Mulai", "mulai"),
+    ("Jatuh tempo", "jatuh_tempo"),
+    ("Jadwal", "jadwal_teks"),
+    ("Anggaran (Rp)", "anggaran"),
+    ("Sumber dana", "sumber_dana"),
+    ("Status", "status"),
+    ("Realisasi terakhir (%)", None),
+    ("Urutan", "urutan"),
+    ("Sumber rencana", "sumber"),
+    ("ID keputusan notulen", "notulen_keputusan_id"),
+    ("Catatan", "catatan"),
+)
+_WIDTHS = {
+    "masalah": 30,
+    "aksi": 34,
+    "lokus": 28,
+    "indikator": 26,
+    "opd": 18,
+    "jadwal_teks": 16,
+    "catatan": 24,
+}
 _VARIANTS = {
     "masalah": ("masalah", "isu", "masalahisu", "permasalahan"),
     "aksi": ("aksi", "kegiatan", "aksikegiatan", "rencanaaksi"),
@@ -96,8 +122,13 @@ def export_rencana_aksi(path: str | Path, flt: RencanaAksiFilter | None = None) 
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     with db.atomic():
-        audit.record("ekspor", "rencana_aksi", None, {"berkas": path.name, "jumlah": len(items)},
-                     f"Ekspor {len(items)} rencana aksi ke {path.name}")  # fmt: skip
+        audit.record(
+            "ekspor",
+            "rencana_aksi",
+            None,
+            {"berkas": path.name, "jumlah": len(items)},
+            f"Ekspor {len(items)} rencana aksi ke {path.name}",
+        )
     return len(items)
 
 
@@ -148,8 +179,10 @@ class ImportResult:
             lines = [f"Impor dibatalkan: {len(self.problems)} masalah, tidak ada yang disimpan."]
             return "\n".join([*lines, *(p.line() for p in self.problems)])
         verb = "akan" if self.dry_run else "telah"
-        return (f"Rencana aksi {verb} ditambah {self.added}, diperbarui {self.updated}, "
-                f"tidak berubah {self.unchanged}.")  # fmt: skip
+        return (
+            f"Rencana aksi {verb} ditambah {self.added}, diperbarui {self.updated}, "
+            f"tidak berubah {self.unchanged}."
+        )
 
 
 def _sheet_and_mapping(path: Path) -> tuple[object, SheetMapping, bool]:
@@ -184,8 +217,22 @@ def _number(reader: RowReader, key: str) -> object:
 
 def _form(reader: RowReader, within: str) -> RencanaAksiForm | None:
     values: dict[str, object] = {}
-    for key in ("bidang", "masalah", "aksi", "indikator", "target_satuan", "baseline", "opd", "mitra", "pic_nama",
-                "pic_hp", "jadwal_teks", "sumber_dana", "status", "sumber"):  # fmt: skip
+    for key in (
+        "bidang",
+        "masalah",
+        "aksi",
+        "indikator",
+        "target_satuan",
+        "baseline",
+        "opd",
+        "mitra",
+        "pic_nama",
+        "pic_hp",
+        "jadwal_teks",
+        "sumber_dana",
+        "status",
+        "sumber",
+    ):
         values[key] = reader.text(key)
     catatan = reader.raw("catatan")
     values["catatan"] = "" if catatan is None else str(catatan).replace("\r\n", "\n").strip()
@@ -257,10 +304,16 @@ def _apply(forms: list[RencanaAksiForm], dry_run: bool, name: str) -> ImportResu
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     with db.atomic():
         for form in forms:
-            kind = "added" if form.id is None else ("unchanged" if get_rencana_aksi(form.id) == form else "updated")
+            kind = (
+                "added"
+                if form.id is None
+                else ("unchanged" if get_rencana_aksi(form.id) == form else "updated")
+            )
             counts[kind] += 1
             if kind != "unchanged" and not dry_run:
                 save_rencana_aksi(form)
         if not dry_run:
-            audit.record("impor", "rencana_aksi", None, {"berkas": name, **counts}, f"Impor rencana aksi dari {name}")
+            audit.record(
+                "impor", "rencana_aksi", None, {"berkas": name, **counts}, f"Impor rencana aksi dari {name}"
+            )
     return ImportResult(**counts, dry_run=dry_run)

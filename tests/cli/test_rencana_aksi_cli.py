@@ -18,12 +18,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def text_of(path: Path) -> str:
-    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    return " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(path.read_bytes())).pages
+    )
 
 
 def count_items(folder: Path) -> int:
@@ -65,7 +72,9 @@ def test_cetak_matrix_and_monev(folder: Path, tmp_path: Path) -> None:
     done = run(folder, "cetak", "monev", "--dari", "01-04-2025", "--sampai", "2025-06-30", "-o", str(monev))
     assert done.returncode == 0, done.stderr
     assert "Triwulan II" in text_of(monev) and "Periode 1 April – 30 Juni 2025" in text_of(monev)
-    backwards = run(folder, "cetak", "monev", "--dari", "2025-06-30", "--sampai", "2025-01-01", "-o", str(monev))
+    backwards = run(
+        folder, "cetak", "monev", "--dari", "2025-06-30", "--sampai", "2025-01-01", "-o", str(monev)
+    )
     assert backwards.returncode == 1 and "Ditolak" in backwards.stderr
     bad_date = run(folder, "cetak", "monev", "--dari", "kemarin", "--sampai", "2025-01-01", "-o", str(monev))
     assert bad_date.returncode == 2
@@ -81,7 +90,10 @@ def test_export_then_import_round_trip(folder: Path, tmp_path: Path) -> None:
     book.save(path)
     dry = run(folder, "rencana-aksi", "import", str(path), "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "akan ditambah 1, diperbarui 0, tidak berubah 5" in dry.stdout and "tidak ada yang disimpan" in dry.stdout
+    assert (
+        "akan ditambah 1, diperbarui 0, tidak berubah 5" in dry.stdout
+        and "tidak ada yang disimpan" in dry.stdout
+    )
     assert count_items(folder) == 5
     done = run(folder, "rencana-aksi", "import", str(path))
     assert done.returncode == 0 and "telah ditambah 1" in done.stdout

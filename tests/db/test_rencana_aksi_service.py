@@ -38,24 +38,49 @@ def test_filters_and_groups(store) -> None:
     ids = make_items()
     only = ra.list_rencana_aksi(ra.RencanaAksiFilter(terlambat_saja=True), today=TODAY)
     assert [i.id for i in only] == [ids["k2"]]
-    assert [i.id for i in ra.list_rencana_aksi(ra.RencanaAksiFilter(opd="Disdik"), today=TODAY)] == [ids["p1"]]
+    assert [i.id for i in ra.list_rencana_aksi(ra.RencanaAksiFilter(opd="Disdik"), today=TODAY)] == [
+        ids["p1"]
+    ]
     assert len(ra.list_rencana_aksi(ra.RencanaAksiFilter(status="Berjalan"), today=TODAY)) == 2
     assert ra.list_rencana_aksi(ra.RencanaAksiFilter(tahun=2024), today=TODAY) == []
     assert [i.id for i in ra.list_rencana_aksi(ra.RencanaAksiFilter(teks="jumat"))] == [ids["l2"]]
     groups = ra.group_items(ra.list_rencana_aksi(today=TODAY), "bidang")
-    assert [(g.nama, len(g.items)) for g in groups] == [("Kesehatan", 2), ("Pendidikan", 1), ("Lintas Sektor", 2)]
+    assert [(g.nama, len(g.items)) for g in groups] == [
+        ("Kesehatan", 2),
+        ("Pendidikan", 1),
+        ("Lintas Sektor", 2),
+    ]
     by_opd = ra.group_items(ra.list_rencana_aksi(today=TODAY), "opd")
     assert [g.nama for g in by_opd] == ["Kelurahan", "Puskesmas", "Disdik", "Babinsa"]
 
 
 def test_validation_names_every_field(store) -> None:
-    bad = ra.RencanaAksiForm(tahun=1990, bidang="", aksi=" ", lokus=("99.99",), target_nilai="x",
-                             anggaran=-5, pic_hp="12", mulai=date(2025, 5, 1), jatuh_tempo=date(2025, 4, 1),
-                             status="Jalan", sumber="notulen")  # fmt: skip
+    bad = ra.RencanaAksiForm(
+        tahun=1990,
+        bidang="",
+        aksi=" ",
+        lokus=("99.99",),
+        target_nilai="x",
+        anggaran=-5,
+        pic_hp="12",
+        mulai=date(2025, 5, 1),
+        jatuh_tempo=date(2025, 4, 1),
+        status="Jalan",
+        sumber="notulen",
+    )
     with pytest.raises(ValidationError) as caught:
         ra.save_rencana_aksi(bad)
-    assert set(caught.value.problems) >= {"tahun", "bidang", "aksi", "lokus", "target_nilai", "anggaran", "pic_hp",
-                                          "jatuh_tempo", "status"}  # fmt: skip
+    assert set(caught.value.problems) >= {
+        "tahun",
+        "bidang",
+        "aksi",
+        "lokus",
+        "target_nilai",
+        "anggaran",
+        "pic_hp",
+        "jatuh_tempo",
+        "status",
+    }
     assert RencanaAksi.select().count() == 0
 
 
@@ -76,10 +101,16 @@ def test_monev_bukti_is_copied_with_a_safe_name(store, tmp_path) -> None:
     ids = make_items()
     photo = tmp_path / "Foto Kegiatan (1) ñ.JPG"
     photo.write_bytes(b"\xff\xd8jpeg")
-    entry = monev.add_monev(monev.MonevForm(ids["p1"], date(2025, 7, 1), "Juli", realisasi_persen=25),
-                            bukti=photo, data_root=store.paths.root)  # fmt: skip
-    again = monev.add_monev(monev.MonevForm(ids["p1"], date(2025, 7, 1), "Juli", realisasi_persen=30),
-                            bukti=photo, data_root=store.paths.root)  # fmt: skip
+    entry = monev.add_monev(
+        monev.MonevForm(ids["p1"], date(2025, 7, 1), "Juli", realisasi_persen=25),
+        bukti=photo,
+        data_root=store.paths.root,
+    )
+    again = monev.add_monev(
+        monev.MonevForm(ids["p1"], date(2025, 7, 1), "Juli", realisasi_persen=30),
+        bukti=photo,
+        data_root=store.paths.root,
+    )
     first, second = monev.get_monev(entry), monev.get_monev(again)
     assert first.bukti_path == f"bukti/ra{ids['p1']}-20250701-foto-kegiatan-1-n.jpg"
     assert second.bukti_path != first.bukti_path
@@ -90,16 +121,28 @@ def test_monev_bukti_is_copied_with_a_safe_name(store, tmp_path) -> None:
     assert [r.id for r in monev.list_monev(ids["p1"])] == [entry]
     with pytest.raises(ValidationError):
         monev.add_monev(monev.MonevForm(ids["p1"], date(2025, 7, 2), realisasi_persen=120))
-    assert [r.periode for r in monev.list_monev_period(date(2025, 5, 1), date(2025, 6, 30))] == ["Mei", "Triwulan II"]
+    assert [r.periode for r in monev.list_monev_period(date(2025, 5, 1), date(2025, 6, 30))] == [
+        "Mei",
+        "Triwulan II",
+    ]
 
 
 def test_summary_for_beranda(store) -> None:
     make_items()
     summary = ringkasan(2025, today=TODAY)
     assert summary.jumlah == 5 and summary.terlambat == 1 and summary.segera == 1
-    assert dict(summary.per_status) == {"Belum mulai": 1, "Berjalan": 2, "Selesai": 1, "Tertunda": 1, "Batal": 0}
+    assert dict(summary.per_status) == {
+        "Belum mulai": 1,
+        "Berjalan": 2,
+        "Selesai": 1,
+        "Tertunda": 1,
+        "Batal": 0,
+    }
     assert [(r.bidang, r.jumlah, r.persen) for r in summary.realisasi_bidang] == [
-        ("Kesehatan", 2, 25.0), ("Pendidikan", 1, 0.0), ("Lintas Sektor", 2, 50.0)]  # fmt: skip
+        ("Kesehatan", 2, 25.0),
+        ("Pendidikan", 1, 0.0),
+        ("Lintas Sektor", 2, 50.0),
+    ]
 
 
 def test_editable_lists_fall_back_to_defaults(store) -> None:

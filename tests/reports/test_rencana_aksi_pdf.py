@@ -24,10 +24,20 @@ def pages_of(pdf: bytes) -> list[str]:
 
 @pytest.fixture
 def plan(store):  # noqa: ANN001, ANN201
-    save_profile(replace(get_profile(), pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO TIMUR",
-                         kode_wilayah="18.72.04", kota_ttd="Metro"))  # fmt: skip
-    signer = save_signatory(SignatoryData(nama="Agus Setiawan, S.Sos.", jabatan="Ketua Pokjanal Posyandu",
-                                          nip="198309222010011003"))  # fmt: skip
+    save_profile(
+        replace(
+            get_profile(),
+            pemerintah="PEMERINTAH KOTA METRO",
+            unit="KECAMATAN METRO TIMUR",
+            kode_wilayah="18.72.04",
+            kota_ttd="Metro",
+        )
+    )
+    signer = save_signatory(
+        SignatoryData(
+            nama="Agus Setiawan, S.Sos.", jabatan="Ketua Pokjanal Posyandu", nip="198309222010011003"
+        )
+    )
     return {**make_items(), "signer": signer.id}
 
 
@@ -37,9 +47,21 @@ def test_matrix_groups_items_in_order_with_status(plan) -> None:
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert width > height  # landscape
     text = " ".join(pages_of(pdf))
-    assert "PEMERINTAH KOTA METRO" in text and "MATRIKS RENCANA AKSI LINTAS SEKTOR" in text and "Tahun 2025" in text
-    order = ["A. KESEHATAN", "Pemberian makanan tambahan lokal", "Sweeping imunisasi", "B. PENDIDIKAN",
-             "Rintisan PAUD", "C. LINTAS SEKTOR", "Rembuk stunting", "Gerakan jumat bersih"]  # fmt: skip
+    assert (
+        "PEMERINTAH KOTA METRO" in text
+        and "MATRIKS RENCANA AKSI LINTAS SEKTOR" in text
+        and "Tahun 2025" in text
+    )
+    order = [
+        "A. KESEHATAN",
+        "Pemberian makanan tambahan lokal",
+        "Sweeping imunisasi",
+        "B. PENDIDIKAN",
+        "Rintisan PAUD",
+        "C. LINTAS SEKTOR",
+        "Rembuk stunting",
+        "Gerakan jumat bersih",
+    ]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions)
     k1 = text[positions[1] : positions[2]]
@@ -56,12 +78,21 @@ def test_matrix_groups_items_in_order_with_status(plan) -> None:
 
 def test_long_matrix_repeats_the_header(plan) -> None:
     for n in range(40):
-        save_rencana_aksi(RencanaAksiForm(tahun=2025, bidang="Sosial", aksi=f"Verifikasi DTKS RW {n:02d} " * 3,
-                                          masalah="Data fakir miskin belum mutakhir " * 3, opd="TKSK/Dinsos"))  # fmt: skip
+        save_rencana_aksi(
+            RencanaAksiForm(
+                tahun=2025,
+                bidang="Sosial",
+                aksi=f"Verifikasi DTKS RW {n:02d} " * 3,
+                masalah="Data fakir miskin belum mutakhir " * 3,
+                opd="TKSK/Dinsos",
+            )
+        )
     pages = pages_of(matriks_pdf(2025, plan["signer"], today=TODAY))
     assert len(pages) >= 3
-    assert all("Masalah Aksi Lokus Indikator/Target Penanggung jawab Jadwal Anggaran Status/Realisasi" in p
-               for p in pages)  # fmt: skip
+    assert all(
+        "Masalah Aksi Lokus Indikator/Target Penanggung jawab Jadwal Anggaran Status/Realisasi" in p
+        for p in pages
+    )
     numbers = [int(m) for m in re.findall(r"Verifikasi DTKS RW (\d\d) Verifikasi", " ".join(pages))]
     assert numbers == list(range(40))
     assert "Agus Setiawan" in pages[-1] and "Gerakan jumat bersih" in pages[-1]  # signature never alone
