@@ -13,10 +13,12 @@ TODAY = date(2026, 8, 10)  # injected "now" of the tests
 
 def make_window(store, qtbot):  # noqa: ANN001, ANN201 - DataStore, QtBot → MainWindow
     from db.services.posyandu import PosyanduForm, save_posyandu
+    from ui.app import create_application
     from ui.bus import AppBus
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
+    create_application()  # the app's stylesheet, as the user sees it
     save_posyandu(PosyanduForm(nama="Posyandu Melati 1", kode_wilayah="18.72.04.1005"))
     save_posyandu(PosyanduForm(nama="Posyandu Mawar", kode_wilayah="18.72.04.1005"))
     window = MainWindow(AppContext(store=store, bus=AppBus()))

@@ -1,5 +1,8 @@
 """The rencana aksi page's document actions: print the matrix or the monev report, Excel in and out.
 
+Import is checked in full first (a dry run) and only written after the user saw the row report
+and agreed; a file with any problem writes nothing (the service is all-or-nothing).
+
 As on the kader page, the database is read on the GUI thread (``*_data`` functions) and only
 the ReportLab layout runs in a :class:`~widgets.background_job.BackgroundJob`; the PDF opens in
 :class:`~widgets.pdf_preview.PdfPreviewDialog`. ``page.today`` (None = the real date) decides
@@ -12,8 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Slot
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from db.errors import DomainError
 from db.services.print_data import kop_from_profile, page_setup
 from db.services.rencana_aksi import years
 from ui import messages
@@ -41,8 +45,12 @@ class RencanaAksiActions(QObject):
     def _options(self, monev: bool):  # noqa: ANN202 - CetakRencanaAksiDialog | None
         from ui.dialogs.cetak_rencana_aksi_dialog import CetakRencanaAksiDialog
 
-        tahun = self._page.filter().tahun  # type: ignore[attr-defined]
-        dialog = CetakRencanaAksiDialog(monev=monev, years=years(), tahun=tahun, today=self._today(),
+        in_use = years()
+        this_year = self._today().year
+        # the matrix is a yearly document: the page's tahun, else this year when it has items
+        chosen = self._page.filter().tahun  # type: ignore[attr-defined]
+        tahun = chosen or (this_year if this_year in in_use else None)
+        dialog = CetakRencanaAksiDialog(monev=monev, years=in_use, tahun=tahun, today=self._today(),
                                         parent=self._page)  # fmt: skip
         try:
             return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -108,3 +116,60 @@ class RencanaAksiActions(QObject):
         preview = PdfPreviewDialog(pdf, title, str(documents_folder() / filename), self._page, icon_for=icon)
         self.last_preview = preview
         preview.open()
+
+    # ------------------------------------------------------------------ Excel
+    @Slot()
+    def export_excel(self) -> None:
+        title = self.tr("Ekspor rencana aksi")
+        suggested = str(documents_folder() / f"rencana-aksi-{self._today():%Y%m%d}.xlsx")
+        path, _filter = QFileDialog.getSaveFileName(
+            self._page, title, suggested, self.tr("Buku kerja Excel (*.xlsx)")
+        )
+        if path:
+            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> int | None:
+        """Export what the page's filters show (grouping aside); returns the number of items."""
+        from db.services.rencana_aksi_xlsx import export_rencana_aksi
+
+        try:
+            count = export_rencana_aksi(path, self._page.filter())  # type: ignore[attr-defined]
+        except (DomainError, OSError) as exc:
+            messages.error(self._page, self.tr("Ekspor rencana aksi"), messages.error_text(exc))
+            return None
+        done = self.tr("{0} rencana aksi diekspor ke {1}.").format(count, path.name)
+        self._ctx.bus.statusMessage.emit(done)
+        return count
+
+    @Slot()
+    def import_excel(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self._page, self.tr("Impor rencana aksi"), str(documents_folder()),
+            self.tr("Buku kerja Excel (*.xlsx)"),
+        )  # fmt: skip
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        """Dry run, show the report, ask, then import; True when rows were written."""
+        from db.services.rencana_aksi_xlsx import import_rencana_aksi
+
+        title = self.tr("Impor rencana aksi")
+        try:
+            preview = import_rencana_aksi(path, dry_run=True)
+            if not preview.ok:
+                messages.error(self._page, title, preview.report())
+                return False
+            question = self.tr("{0}\n\nLanjutkan impor?").format(preview.report())
+            if not messages.confirm(self._page, title, question):
+                return False
+            result = import_rencana_aksi(path)
+        except (DomainError, OSError) as exc:
+            messages.error(self._page, title, messages.error_text(exc))
+            return False
+        if not result.ok:
+            messages.error(self._page, title, result.report())
+            return False
+        self._ctx.bus.rencanaAksiChanged.emit()
+        messages.info(self._page, title, result.report())
+        return True

@@ -5,7 +5,8 @@ OPD, status and "terlambat saja"; overdue items are red with a badge, items due 
 amber (the flags come from the service, computed against :attr:`RencanaAksiPage.today`, which
 tests set). Enter or double-click opens the item in the panel beside the matrix, Ins adds one,
 Del deletes; the "Status" box and the context menu change the status of the selected item at
-once. Printing and Excel live in :mod:`ui.pages.rencana_aksi_actions`.
+once. Printing and Excel (export what the filters show; import after a dry run) live in
+:mod:`ui.pages.rencana_aksi_actions`.
 """
 
 from __future__ import annotations
@@ -50,9 +51,10 @@ from ui.pages.kegiatan_page import is_enter
 from ui.pages.rencana_aksi_actions import RencanaAksiActions
 from ui.pages.rencana_aksi_panel import RencanaAksiPanel
 
-WIDTHS = {"no": 52, "aksi": 240, "lokus": 150, "opd": 140, "bidang": 140, "jadwal": 100, "anggaran": 116,
-          "status": 180, "realisasi": 78}  # fmt: skip
+WIDTHS = {"no": 52, "aksi": 240, "lokus": 150, "opd": 140, "bidang": 140, "jadwal": 110, "anggaran": 116,
+          "status": 180, "realisasi": 88}  # fmt: skip
 PANEL_WIDTH = 430
+NARROW_HIDDEN = ("lokus", "opd", "bidang", "anggaran")  # hidden while the panel takes the room
 
 
 class RencanaAksiPage(QWidget):
@@ -104,12 +106,17 @@ class RencanaAksiPage(QWidget):
                                          self.tr("Matriks rencana aksi per bidang (PDF)"))  # fmt: skip
         self.monev_button = self._button(self.tr("Laporan monev…"), "clipboard-list.svg",
                                          self.tr("Laporan monev untuk satu periode (PDF)"))  # fmt: skip
+        self.export_button = self._button(self.tr("Ekspor…"), "file-export.svg",
+                                          self.tr("Simpan yang tampil ke file .xlsx"))  # fmt: skip
+        self.import_button = self._button(self.tr("Impor…"), "file-import.svg",
+                                          self.tr("Baca rencana aksi dari file .xlsx"))  # fmt: skip
         bar = QHBoxLayout()
         for widget in (self.add_button, self.edit_button, self.delete_button, QLabel(self.tr("Status:")),
                        self.quick_status):  # fmt: skip
             bar.addWidget(widget)
         bar.addStretch(1)
-        for widget in (self.print_button, self.monev_button):
+        documents = (self.print_button, self.monev_button, self.export_button, self.import_button)
+        for widget in documents:
             bar.addWidget(widget)
 
         self.tree = self._make_tree()
@@ -168,6 +175,11 @@ class RencanaAksiPage(QWidget):
             if position >= 0:
                 self.tree.setColumnWidth(position, width)
         header.setSectionResizeMode(self.model.column_position("aksi"), QHeaderView.ResizeMode.Stretch)
+        narrow = not self.panel.isHidden()
+        for key in NARROW_HIDDEN:
+            position = self.model.column_position(key)
+            if position >= 0:
+                self.tree.setColumnHidden(position, narrow)
 
     def _connect(self) -> None:
         combos = (self.tahun_combo, self.bidang_combo, self.opd_combo, self.status_combo, self.group_combo)
@@ -180,6 +192,8 @@ class RencanaAksiPage(QWidget):
         self.quick_status.activated.connect(self._quick_status)
         self.print_button.clicked.connect(self.actions.print_matrix)
         self.monev_button.clicked.connect(self.actions.print_monev)
+        self.export_button.clicked.connect(self.actions.export_excel)
+        self.import_button.clicked.connect(self.actions.import_excel)
         self.tree.doubleClicked.connect(self._open_index)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -288,16 +302,19 @@ class RencanaAksiPage(QWidget):
             messages.error(self, self.tr("Rencana aksi"), messages.error_text(exc))
             return
         self._show_panel()
+        self.select_item(item_id)
 
     def _show_panel(self) -> None:
         if not self.panel.isVisible():
             self.panel.show()
             total = self.splitter.width()
             self.splitter.setSizes([max(300, total - PANEL_WIDTH), PANEL_WIDTH])
+            self._size_columns()
 
     @Slot()
     def close_panel(self) -> None:
         self.panel.hide()
+        self._size_columns()
         self.tree.setFocus()
 
     @Slot(int)
