@@ -168,3 +168,18 @@ def test_delete_asks_and_removes(window, qtbot, no_dialogs) -> None:
     assert any(kind == "confirm" for kind, _ in no_dialogs)
     assert ids[1] not in [i.id for i in list_rencana_aksi()]
     assert not page.model.index_of(ids[1]).isValid()
+
+
+def test_context_menu_sets_the_status(window, qtbot) -> None:
+    page = window.page("rencana_aksi")
+    ids = _add_five(page, qtbot)
+    page.edit_item(ids[1])
+    item = next(i for i in page.items if i.id == ids[1])
+    menu = page.status_menu(item)
+    status_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    checked = [a.text() for a in status_menu.actions() if a.isChecked()]
+    assert checked == ["Belum mulai"]
+    next(a for a in status_menu.actions() if a.text() == "Batal").trigger()
+    assert next(i for i in list_rencana_aksi() if i.id == ids[1]).form.status == "Batal"
+    assert page.model.index_of(ids[1], page.model.column_position("status")).data() == "Batal"
+    assert page.panel.status_combo.currentData() == "Batal"  # the open panel shows it too
