@@ -104,7 +104,8 @@ class LaporanMonevDocument(DocumentBuilder):
                 blocks.append([heading, self._recap(head, lines)])
         if self.data.signatures:  # with the last recap table, never alone on a page
             sign = signature_table(self.data.signatures[:2], self.content_width, styles)
-            blocks = [*blocks[:-1], [KeepTogether([*blocks[-1], sign])]] if blocks else [[sign]]
+            kept = getattr(sign, "_content", [sign])  # a nested KeepTogether always breaks the page
+            blocks = [*blocks[:-1], [KeepTogether([*blocks[-1], *kept])]] if blocks else [[sign]]
         story += [flowable for block in blocks for flowable in block]
         return story
 
@@ -145,15 +146,10 @@ class LaporanMonevDocument(DocumentBuilder):
             [line.nama, str(line.dipantau), str(line.entri), line.rata_rata, str(line.selesai)]
             for line in lines
         ]
-        rows.append(
-            [
-                "Jumlah",
-                str(sum(x.dipantau for x in lines)),
-                str(sum(x.entri for x in lines)),
-                "",
-                str(sum(x.selesai for x in lines)),
-            ]
-        )
+        totals = ("Jumlah", sum(x.dipantau for x in lines), sum(x.entri for x in lines), "",
+                  sum(x.selesai for x in lines))  # fmt: skip
+        styles = ("TableCell", *["TableCellCenter"] * 4)
+        rows.append([para(str(v), self.styles[st], markup="b") for v, st in zip(totals, styles, strict=True)])
         table = grid_table(
             (head, *RECAP_HEADERS),
             rows,

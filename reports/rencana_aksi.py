@@ -130,7 +130,8 @@ class MatriksRencanaAksiDocument(SignatureKeeper, DocumentBuilder):
         if self.data.ringkasan:
             tail += [Spacer(1, 2 * mm), para(self.data.ringkasan, styles["Small"])]
         if self.data.signatures:
-            tail.append(signature_table(self.data.signatures[:2], self.content_width, styles))
+            block = signature_table(self.data.signatures[:2], self.content_width, styles)
+            tail += getattr(block, "_content", [block])  # a nested KeepTogether always breaks the page
         if tail:
             story.append(KeepTogether([self.mark("matriks", "sign"), *tail]))
         return story

@@ -20,7 +20,9 @@ from db.models import RencanaAksi
 from db.services import rencana_aksi_lokus as lokus_mod
 from db.services.registry_fields import choose, clean_text
 from db.services.rencana_aksi_lists import (
+    STATUS_BATAL,
     STATUS_RENCANA_AKSI,
+    STATUS_SELESAI,
     SUMBER_RENCANA,
     bidang_list,
     canonical,
@@ -97,6 +99,8 @@ class RencanaAksiFilter:
     terlambat_saja: bool = False  # only overdue items
     segera_saja: bool = False  # only items due within 30 days
     teks: str = ""  # substring of masalah/aksi/indikator/PIC
+    terbuka_saja: bool = False  # only open items (not Selesai/Batal): the rakor's evaluation table
+    notulen_keputusan_id: int | None = None  # items made from this notulen decision
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,12 @@ def list_forms(flt: RencanaAksiFilter | None = None) -> list[tuple[RencanaAksiFo
     if flt.tahun:
         where.append("tahun = ?")
         params.append(int(flt.tahun))
+    if flt.terbuka_saja:
+        where.append("status NOT IN (?, ?)")
+        params += [STATUS_SELESAI, STATUS_BATAL]
+    if flt.notulen_keputusan_id is not None:
+        where.append("notulen_keputusan_id = ?")
+        params.append(int(flt.notulen_keputusan_id))
     if flt.teks.strip():
         where.append("(masalah || ' ' || aksi || ' ' || indikator || ' ' || pic_nama || ' ' || mitra) LIKE ?")
         params.append(f"%{flt.teks.strip()}%")

@@ -156,6 +156,18 @@ def copy_bukti(source: str | Path, data_root: str | Path, item_id: int, tanggal:
     return f"{BUKTI_DIR}/{target.name}"
 
 
+def bukti_file(data_root: str | Path, bukti_path: str) -> Path | None:
+    """The absolute path of an entry's proof (for "Buka bukti"), None when none or missing.
+    A stored path that climbs out of the data folder is refused (a hand-edited database)."""
+    if not bukti_path:
+        return None
+    root = Path(data_root).resolve()
+    target = (root / bukti_path).resolve()
+    if root not in target.parents or not target.is_file():
+        return None
+    return target
+
+
 def add_monev(
     form: MonevForm, *, bukti: str | Path | None = None, data_root: str | Path | None = None
 ) -> int:

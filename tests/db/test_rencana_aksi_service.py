@@ -155,3 +155,31 @@ def test_editable_lists_fall_back_to_defaults(store) -> None:
     lists.reset_lists()
     assert "KUA" in lists.opd_list()
     assert KELURAHAN in ra.get_rencana_aksi(make_items()["k1"]).lokus
+
+
+def test_open_items_and_notulen_link(store) -> None:
+    ids = make_items()
+    open_items = ra.list_rencana_aksi(ra.RencanaAksiFilter(terbuka_saja=True), today=TODAY)
+    assert ids["l2"] not in [i.id for i in open_items] and len(open_items) == 4
+    form = ra.get_rencana_aksi(ids["p1"])
+    with pytest.raises(ValidationError) as caught:
+        ra.save_rencana_aksi(replace(form, sumber="notulen"))
+    assert "sumber" in caught.value.problems
+    ra.save_rencana_aksi(replace(form, sumber="notulen", notulen_keputusan_id=42))
+    linked = ra.list_rencana_aksi(ra.RencanaAksiFilter(notulen_keputusan_id=42), today=TODAY)
+    assert [(i.id, i.form.status) for i in linked] == [(ids["p1"], "Belum mulai")]
+    ra.save_rencana_aksi(replace(ra.get_rencana_aksi(ids["p1"]), sumber="manual", notulen_keputusan_id=42))
+    assert ra.get_rencana_aksi(ids["p1"]).notulen_keputusan_id is None  # a manual item keeps no link
+
+
+def test_bukti_file_stays_inside_the_data_folder(store, tmp_path) -> None:
+    ids = make_items()
+    photo = tmp_path / "foto.png"
+    photo.write_bytes(b"png")
+    entry = monev.add_monev(
+        monev.MonevForm(ids["p1"], date(2025, 7, 1)), bukti=photo, data_root=store.paths.root
+    )
+    found = monev.bukti_file(store.paths.root, monev.get_monev(entry).bukti_path)
+    assert found is not None and found.read_bytes() == b"png"
+    assert monev.bukti_file(store.paths.root, "../../etc/passwd") is None
+    assert monev.bukti_file(store.paths.root, "") is None
