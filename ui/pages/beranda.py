@@ -64,11 +64,11 @@ class BerandaPage(QWidget):
 
         self.today: date | None = None  # None = the real date; tests inject one
         self.rencana_aksi = RencanaAksiSummary()
-        layout.addWidget(self.rencana_aksi)
 
         self.levels_label = QLabel()
         self.levels_label.setObjectName("muted")
         layout.addWidget(self.levels_label)
+        layout.addWidget(self.rencana_aksi)
 
         upcoming_title = QLabel(self.tr("Yang akan datang"))
         upcoming_title.setObjectName("sectionTitle")
