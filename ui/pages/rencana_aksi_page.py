@@ -51,7 +51,7 @@ from ui.pages.kegiatan_page import is_enter
 from ui.pages.rencana_aksi_actions import RencanaAksiActions
 from ui.pages.rencana_aksi_panel import RencanaAksiPanel
 
-WIDTHS = {"no": 52, "aksi": 240, "lokus": 150, "opd": 140, "bidang": 140, "jadwal": 110, "anggaran": 116,
+WIDTHS = {"no": 52, "aksi": 240, "lokus": 150, "opd": 160, "bidang": 140, "jadwal": 110, "anggaran": 116,
           "status": 180, "realisasi": 88}  # fmt: skip
 PANEL_WIDTH = 430
 NARROW_HIDDEN = ("lokus", "opd", "bidang", "anggaran")  # hidden while the panel takes the room
