@@ -6,15 +6,16 @@ written for the reader and ignored on import. Import reuses :mod:`db.importer`: 
 checks and streamed reader (:func:`~db.importer.reader.read_workbook`), header detection with this
 target's vocabulary, :class:`~db.importer.rows.RowReader` for cell faults, and
 :class:`~db.importer.problems.Problem` rows for the report. It is all-or-nothing: every row is
-checked first; one problem and nothing is written. A row whose ``ID`` names an existing item
-updates it, other rows are added; so export → edit → import changes exactly what was edited.
+checked first; one problem and nothing is written. A row whose ``ID`` (and "Dibuat" stamp, when
+present) names an existing item updates it, other rows are added; so export → edit → import
+changes exactly what was edited.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -69,6 +70,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("Sumber rencana", "sumber"),
     ("ID keputusan notulen", "notulen_keputusan_id"),
     ("Catatan", "catatan"),
+    ("Dibuat", "dibuat"),
 )
 _WIDTHS = {
     "masalah": 30,
@@ -101,6 +103,8 @@ def _cell(item, key: str) -> object:  # noqa: ANN001 - RencanaAksiItem
         return format_phone(item.form.pic_hp) if item.form.pic_hp else ""
     if key == "id":
         return item.id
+    if key == "dibuat":
+        return item.dibuat
     value = getattr(item.form, key)
     return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
@@ -265,9 +269,13 @@ def _number_tahun(reader: RowReader) -> int | None:
         return None
 
 
-def _checked(reader: RowReader, form: RencanaAksiForm, existing: set[int]) -> RencanaAksiForm | None:
-    if form.id is not None and form.id not in existing:
-        form = RencanaAksiForm(**{**form.__dict__, "id": None})  # an ID from another file: add as new
+def _checked(reader: RowReader, form: RencanaAksiForm, existing: dict[int, str]) -> RencanaAksiForm | None:
+    """Validated form; an ID that is not this file's item (unknown, or its "Dibuat" stamp differs:
+    an export of another office's data) is dropped, so the row adds an item instead of
+    overwriting an unrelated one."""
+    stamp = reader.text("dibuat")
+    if form.id is not None and (form.id not in existing or (stamp and stamp != existing[form.id])):
+        form = replace(form, id=None)
     try:
         return check_rencana_aksi(form)
     except ValidationError as exc:
@@ -280,7 +288,7 @@ def import_rencana_aksi(path: str | Path, *, dry_run: bool = False) -> ImportRes
     """Check every row, then (unless ``dry_run`` or a problem) write them all in one transaction."""
     sheet, mapping, epoch_1904 = _sheet_and_mapping(Path(path))
     within = get_profile().kode_wilayah
-    existing = {int(r["id"]) for r in fetch_rows()}
+    existing = {int(r["id"]): str(r["dibuat"]) for r in fetch_rows()}
     forms: list[RencanaAksiForm] = []
     problems: list[Problem] = []
     for row in range(mapping.data_start, len(sheet.rows) + 1):

@@ -148,3 +148,17 @@ def test_files_without_the_columns_are_refused(items, tmp_path) -> None:
     text.write_text("bukan excel")
     with pytest.raises(ImportRejected):
         import_rencana_aksi(text)
+
+
+def test_ids_of_another_database_add_items_instead_of_overwriting(items, tmp_path) -> None:
+    path = tmp_path / "ra.xlsx"
+    export_rencana_aksi(path)
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert [c.value for c in sheet[1]][-1] == "Dibuat"
+    for row in sheet.iter_rows(min_row=2):
+        row[-1].value = "2020-01-01T00:00:00"  # another office's stamps on the same ids
+    book.save(path)
+    result = import_rencana_aksi(path)
+    assert (result.added, result.updated, result.unchanged) == (6, 0, 0)
+    assert RencanaAksi.select().count() == 12 and get_rencana_aksi(items["k1"]).status == "Berjalan"
