@@ -98,21 +98,29 @@ def _error_words(block: bytes, error_words: int) -> bytes:
     return remainder.to_bytes(error_words, "big")
 
 
+@functools.cache
+def _interleave(version: int, level: int) -> operator.itemgetter:
+    """Picker putting the concatenated blocks (data, then error words) in transmission order."""
+    infos = consts.ECC[version][level]
+    data = [info.num_data for info in infos for _ in range(info.num_blocks)]
+    errors = [info.num_total - info.num_data for info in infos for _ in range(info.num_blocks)]
+    order = []
+    for sizes, base in ((data, 0), (errors, sum(data))):
+        starts = [base + sum(sizes[:k]) for k in range(len(sizes))]
+        for index in range(max(sizes)):
+            order.extend(start + index for start, size in zip(starts, sizes) if index < size)
+    return operator.itemgetter(*order)
+
+
 def _final_message(data: bytes, version: int, level: int) -> bytes:
     """Data and error blocks interleaved (ISO/IEC 18004 7.6)."""
-    blocks, errors = [], []
+    errors = []
     offset = 0
     for info in consts.ECC[version][level]:
         for _ in range(info.num_blocks):
-            block = data[offset:offset + info.num_data]
+            errors.append(_error_words(data[offset:offset + info.num_data], info.num_total - info.num_data))
             offset += info.num_data
-            blocks.append(block)
-            errors.append(_error_words(block, info.num_total - info.num_data))
-    out = bytearray()
-    for group in (blocks, errors):
-        for index in range(max(len(b) for b in group)):
-            out.extend(b[index] for b in group if index < len(b))
-    return bytes(out)
+    return bytes(_interleave(version, level)(data + b"".join(errors)))
 
 
 @functools.cache
