@@ -41,7 +41,7 @@ NAME_MAX, NAME_MIN, NAME_READABLE = 34.0, 14.0, 20.0
 NAME_WIDTH = PAGE_W - 140.0  # inside the gold frame with a comfortable margin
 NAME_TOP, NAME_BOTTOM = PAGE_H - 202, PAGE_H - 246
 NAME_MAX_LINES = 3
-BODY_WIDTH = 600.0
+BODY_WIDTH = 640.0
 QR_SIZE = 35 * mm  # R21: printed at least 35 mm
 QR_X, QR_Y = 62.0, 60.0
 SIG_SPACE = 52.0  # room for the wet signature and stamp
@@ -129,7 +129,8 @@ class CertificateRenderer:
         name = self._forms.get(key)
         if name is None:
             name = f"srt{len(self._forms)}"
-            self.canvas.beginForm(name)
+            # the bounding box reaches below the origin: the body form hangs below y = 0
+            self.canvas.beginForm(name, lowerx=0, lowery=-PAGE_H, upperx=PAGE_W, uppery=PAGE_H)
             draw()
             self.canvas.endForm()
             self._forms[key] = name

@@ -13,7 +13,7 @@ import pytest
 from db import sertifikat_crypto as crypto
 from reports.data import Signatory, SignatureBlock
 from reports.data_sertifikat import CertificateTemplate, MateriRow, Sertifikat
-from reports.sertifikat import NAME_MIN, PAGE_W, layout_name, periksa, render_certificates_bytes
+from reports.sertifikat import NAME_BOTTOM, NAME_MIN, PAGE_W, layout_name, periksa, render_certificates_bytes
 from tests.reports.conftest import pdf_text, text_runs
 
 KEY = crypto.Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
@@ -97,6 +97,27 @@ def test_background_image_replaces_the_border(template: CertificateTemplate, log
     data = render_certificates_bytes(backed, [_cert(1, "Ani"), _cert(2, "Budi")])
     assert data.count(b"/Subtype /Image") <= 2  # the background is drawn once, used on every page
     assert "Budi" in pdf_text(data)[1]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+@pytest.mark.parametrize("with_background", [False, True])
+def test_body_text_is_visible_on_the_rendered_page(template: CertificateTemplate, logo_png: bytes,
+                                                   tmp_path: Path, with_background: bool) -> None:
+    """pypdf reads text a form's bounding box clips away; the pixels tell the truth."""
+    from PIL import Image
+
+    if with_background:
+        template = CertificateTemplate(kop_lines=template.kop_lines, background=logo_png)
+    pdf = tmp_path / "sertifikat.pdf"
+    pdf.write_bytes(render_certificates_bytes(template, [_cert(1, "Ani"), _cert(2, "Budi", "Narasumber")]))
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    for png in sorted(tmp_path.glob("page*.png")):
+        image = Image.open(png)
+        scale = image.width / PAGE_W
+        top, bottom = image.height - (NAME_BOTTOM - 45) * scale, image.height - (NAME_BOTTOM - 110) * scale
+        band = image.crop((int(150 * scale), int(top), int((PAGE_W - 150) * scale), int(bottom)))
+        dark = sum(band.histogram()[:96])
+        assert dark > 200, f"{png.name}: no body text drawn ({dark} dark pixels)"
 
 
 @pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
