@@ -3,6 +3,7 @@ decodes (zbarimg) and verifies, the Materi back page, and the pre-print check.""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import date
@@ -101,13 +102,15 @@ def test_background_image_replaces_the_border(template: CertificateTemplate, log
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
 @pytest.mark.parametrize("with_background", [False, True])
-def test_body_text_is_visible_on_the_rendered_page(template: CertificateTemplate, logo_png: bytes,
+def test_body_text_is_visible_on_the_rendered_page(template: CertificateTemplate,
                                                    tmp_path: Path, with_background: bool) -> None:
     """pypdf reads text a form's bounding box clips away; the pixels tell the truth."""
     from PIL import Image
 
     if with_background:
-        template = CertificateTemplate(kop_lines=template.kop_lines, background=logo_png)
+        light = io.BytesIO()
+        Image.new("RGB", (297, 210), (250, 246, 232)).save(light, "JPEG")
+        template = CertificateTemplate(kop_lines=template.kop_lines, background=light.getvalue())
     pdf = tmp_path / "sertifikat.pdf"
     pdf.write_bytes(render_certificates_bytes(template, [_cert(1, "Ani"), _cert(2, "Budi", "Narasumber")]))
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-gray", str(pdf), str(tmp_path / "page")], check=True)
