@@ -99,6 +99,10 @@ def periksa(template: CertificateTemplate, certificates: Sequence[Sertifikat]) -
             problems.append(f"{cert.nomor}: huruf {' '.join(lost)} pada nama tidak dapat dicetak")
         if not cert.qr_text:
             problems.append(f"{cert.nomor}: tanpa kode QR verifikasi")
+    signers = {block.signatory for cert in certificates for block in cert.signatures}
+    for signer in sorted(signers, key=lambda s: s.nama):
+        if signer.pangkat.strip() and not signer.nip.strip():
+            problems.append(f"Penandatangan {signer.nama} berpangkat {signer.pangkat} tetapi tanpa NIP")
     for label, data in (("latar belakang", template.background), ("logo kiri", template.logo),
                         ("logo kanan", template.logo_kanan)):
         if data is not None and _image(data) is None:

@@ -76,6 +76,9 @@ def test_name_shrinks_to_one_line_and_periksa_reports_hard_cases(template: Certi
     problems = periksa(template, [_cert(1, "Siti Aminah"), _cert(2, "W" * 300), _cert(3, NAMES[4])])
     assert any(p.startswith("002/") and "terpotong" in p for p in problems)
     assert not any(p.startswith("001/") for p in problems)
+    asn_without_nip = Signatory("Drs. Yusuf", "Sekretaris Kecamatan", "Penata (III/c)")
+    unsigned = [Sertifikat(**{**_cert(4, "Ani").__dict__, "signatures": (SignatureBlock(asn_without_nip),)})]
+    assert any("Drs. Yusuf" in p and "tanpa NIP" in p for p in periksa(template, unsigned))
     broken = CertificateTemplate(background=b"not an image")
     assert any("latar belakang" in p for p in periksa(broken, [_cert(1, "Ani")]))
 
