@@ -14,6 +14,15 @@ ENTITY_LABELS = {
     "penandatangan": "Penandatangan",
     "posyandu": "Posyandu",
     "kader": "Kader",
+    "riwayat_pelatihan": "Riwayat pelatihan kader",
+    "kegiatan": "Kegiatan",
+    "kegiatan_hari": "Hari kegiatan",
+    "kegiatan_kuota": "Kuota peserta",
+    "peserta": "Peserta",
+    "kehadiran": "Kehadiran",
+    "kehadiran_batch": "Isian daftar hadir kertas",
+    "rencana_aksi": "Rencana aksi",
+    "rencana_aksi_monev": "Monev rencana aksi",
     "data": "Data",
 }
 
