@@ -71,3 +71,19 @@ def test_import_refuses_bad_input_in_indonesian(store, pem, kantor, field) -> No
 def test_own_key_cannot_be_imported_as_foreign(store) -> None:
     with pytest.raises(ValidationError, match="kantor ini sendiri"):
         keys.import_trusted_key(keys.export_public_key(), "Kami")
+
+
+def test_private_key_is_inside_every_backup(store, paths) -> None:
+    import json
+    import sqlite3
+
+    from db.backup import create_backup
+
+    kid = keys.own_key().kid
+    copy = sqlite3.connect(create_backup(paths, "manual"))
+    try:
+        (stored,) = copy.execute("SELECT nilai FROM pengaturan WHERE kunci = ?", (keys.PRIVATE_KEY,)).fetchone()
+    finally:
+        copy.close()
+    restored = crypto.load_private_pem(json.loads(stored))
+    assert crypto.key_id(crypto.raw_public_key(restored.public_key())).hex() == kid
