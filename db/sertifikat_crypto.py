@@ -145,7 +145,7 @@ def payload_bytes(claim: CertificateClaim, kid: bytes) -> bytes:
     def encoded() -> bytes:
         return head + SEPARATOR.join(fields).encode("utf-8")
 
-    for index, keep in ((2, 8), (1, 12)):
+    for index, keep in ((2, 0), (1, 12)):  # the kegiatan may shrink to "…"; the name keeps 12 characters
         over = len(encoded()) - MAX_PAYLOAD
         if over > 0:
             fields[index] = _shorten(fields[index], over, keep)

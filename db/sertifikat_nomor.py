@@ -22,7 +22,7 @@ PLACEHOLDERS = {
     "bulan": "bulan dua angka (01–12)",
     "tahun": "tahun empat angka",
 }
-MAX_LENGTH = 80
+MAX_LENGTH = 60  # leaves room for name and kegiatan in the 117-byte signed QR record
 
 
 def _fail(message: str) -> ValidationError:

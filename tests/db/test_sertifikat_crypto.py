@@ -192,3 +192,12 @@ def test_single_character_mutations_are_never_accepted(index: int, char: str, ho
         return  # whitespace added around the text: the same QR text, rightly still valid
     verdict = crypto.verify(mutated, TRUSTED)
     assert verdict.status in {"tampered", "malformed", "unknown_office"}
+
+
+def test_longest_allowed_number_still_leaves_room_for_name_and_kegiatan() -> None:
+    from db.sertifikat_nomor import MAX_LENGTH
+
+    claim = crypto.CertificateClaim("9" * MAX_LENGTH, "Muhammad Abdurrahman Hasyim Asy'ari", "Bimtek " * 30,
+                                    date(2026, 12, 31), "18.72.04.2001")
+    verdict = crypto.verify(crypto.sign(claim, OFFICE), TRUSTED)
+    assert verdict.status == "valid" and verdict.nama.startswith("Muhammad Abd") and verdict.kegiatan

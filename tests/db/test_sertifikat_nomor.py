@@ -38,5 +38,5 @@ def test_sequence_must_be_a_positive_integer(urut: object) -> None:
 
 
 def test_overlong_number_is_refused() -> None:
-    with pytest.raises(ValidationError, match="lebih dari 80"):
+    with pytest.raises(ValidationError, match="lebih dari 60"):
         format_nomor(DEFAULT_PATTERN, 1, "4" * 60, "KEC", date(2026, 1, 1))
