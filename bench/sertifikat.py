@@ -92,7 +92,7 @@ def floor(items: list[crypto.CertificateClaim]) -> None:
         canvas.drawCentredString(PAGE_W / 2, PAGE_H - 230, c.nama)
         canvas.setFont("Helvetica", 12)
         canvas.drawCentredString(PAGE_W / 2, PAGE_H - 290, f"telah mengikuti {KEGIATAN} yang diselenggarakan")
-        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 307, "pada 21–23 Juli 2026 di Aula Kantor Camat, 30 JPL")
+        canvas.drawCentredString(PAGE_W / 2, PAGE_H - 307, "pada 21–23 Juli 2026 di Aula, 30 JPL")
         canvas.drawCentredString(PAGE_W - 200, 200, "Metro, 23 Juli 2026")
         canvas.drawCentredString(PAGE_W - 200, 100, SIGNER.nama)
         canvas.drawCentredString(PAGE_W - 200, 86, SIGNER.nip_line)

@@ -39,7 +39,8 @@ VERSION = 1
 SEPARATOR = "\x1f"
 KID_BYTES = 8
 SIG_BYTES = 64
-MAX_PAYLOAD = 117  # + 64-byte signature = 181 bytes = 290 base32 chars + "SRT1:" = 295 ≤ 296, the version-12-Q limit
+# + 64-byte signature = 181 bytes = 290 base32 chars, + "SRT1:" = 295 ≤ 296, the version-12-Q limit
+MAX_PAYLOAD = 117
 MAX_TEXT = 1024  # longer input is malformed without decoding (a 10 kB paste is not a certificate)
 ELLIPSIS = "…"
 STATUSES = ("valid", "revoked", "unknown_office", "tampered", "malformed")

@@ -143,10 +143,12 @@ class CertificateRenderer:
     def draw(self, cert: Sertifikat) -> None:
         c = self.canvas
         c.doForm(self._form("front", self._draw_static))
-        c.doForm(self._form(("ttd", cert.signatures, cert.tempat_tanggal), lambda: self._draw_signatures(cert)))
+        signed = ("ttd", cert.signatures, cert.tempat_tanggal)
+        c.doForm(self._form(signed, lambda: self._draw_signatures(cert)))
         self._draw_person(cert)
         if cert.qr_text:
-            draw_qr(c, cert.qr_text, QR_X, QR_Y, QR_SIZE, error="q", quiet_zone=self.template.background is not None)
+            draw_qr(c, cert.qr_text, QR_X, QR_Y, QR_SIZE, error="q",
+                    quiet_zone=self.template.background is not None)
         c.showPage()
         if self.template.materi:
             c.doForm(self._form(("materi", cert.kegiatan_nama), lambda: self._draw_back(cert.kegiatan_nama)))
@@ -164,7 +166,8 @@ class CertificateRenderer:
         for data, x in ((t.logo, 58.0), (t.logo_kanan, PAGE_W - 58.0 - 62)):
             logo = _image(data) if data else None
             if logo is not None:
-                c.drawImage(logo, x, PAGE_H - 58 - 62, 62, 62, preserveAspectRatio=True, anchor="c", mask="auto")
+                c.drawImage(logo, x, PAGE_H - 58 - 62, 62, 62, preserveAspectRatio=True, anchor="c",
+                            mask="auto")
         y = PAGE_H - 66
         for index, line in enumerate(t.kop_lines[:3]):
             font, size = (SANS_BOLD, 13.0) if index < 2 else (SANS_BOLD, 11.0)
@@ -186,7 +189,8 @@ class CertificateRenderer:
         width = 250.0 if len(blocks) == 1 else 220.0
         heads = [[b.tempat_tanggal or (cert.tempat_tanggal if i == len(blocks) - 1 else ""), b.heading]
                  for i, b in enumerate(blocks)]
-        rows = max(len([h for h in head if h]) + len(b.signatory.jabatan_lines()) for head, b in zip(heads, blocks))
+        rows = max(len([h for h in head if h]) + len(b.signatory.jabatan_lines())
+                   for head, b in zip(heads, blocks, strict=True))
         for block, head, centre in zip(blocks, heads, centres, strict=True):
             _draw_signature(self.canvas, block, [h for h in head if h], rows, centre, width)
 

@@ -57,7 +57,8 @@ def materi_table(rows: tuple[MateriRow, ...]) -> Table:
         ("FONTSIZE", (0, 0), (-1, -1), 10.5),
         ("FONTNAME", (0, 0), (-1, 1), SANS_BOLD),
         ("FONTNAME", (0, -1), (-1, -1), SANS_BOLD),
-        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (4, 0)), ("SPAN", (5, 0), (5, 1)),
+        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
+        ("SPAN", (2, 0), (4, 0)), ("SPAN", (5, 0), (5, 1)),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (1, 2), (1, -1), "LEFT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -80,7 +81,8 @@ def draw_materi_page(canvas: Any, template: CertificateTemplate, kegiatan: str) 
                          splitLongWords=1)
     box = sum(WIDTHS)
     y = height - 60
-    for paragraph in (para(template.materi_judul.upper(), title), fitted_paragraph(kegiatan, sub, box, 34, min_size=9)):
+    heading = (para(template.materi_judul.upper(), title), fitted_paragraph(kegiatan, sub, box, 34, min_size=9))
+    for paragraph in heading:
         _, needed = paragraph.wrap(box, 40)
         y -= needed
         paragraph.drawOn(canvas, (width - box) / 2, y)

@@ -82,7 +82,8 @@ def test_private_key_is_inside_every_backup(store, paths) -> None:
     kid = keys.own_key().kid
     copy = sqlite3.connect(create_backup(paths, "manual"))
     try:
-        (stored,) = copy.execute("SELECT nilai FROM pengaturan WHERE kunci = ?", (keys.PRIVATE_KEY,)).fetchone()
+        query = "SELECT nilai FROM pengaturan WHERE kunci = ?"
+        (stored,) = copy.execute(query, (keys.PRIVATE_KEY,)).fetchone()
     finally:
         copy.close()
     restored = crypto.load_private_pem(json.loads(stored))
