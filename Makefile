@@ -4,7 +4,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 PIP   := $(PY) -m pip
 
-.PHONY: run test build bench selftest i18n clean-venv screenshots
+.PHONY: run test build bench selftest i18n clean-venv screenshots lint
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || "$$(tools/find-python312)" -m venv $(VENV)
@@ -46,3 +46,7 @@ i18n: $(VENV)/.dev
 
 clean-venv:
 	rm -rf $(VENV)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BARE = r'''
+BARE = r"""
 import json, sys
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -47,14 +47,17 @@ table = LongTable(data, repeatRows=1, colWidths=[8*mm, 37*mm, 29*mm, 28*mm, 25*m
                   rowHeights=[None] + [9 * mm] * len(rows))
 table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("FONTSIZE", (0, 0), (-1, -1), 8)]))
 SimpleDocTemplate(sys.argv[2], pagesize=A4).build([table])
-'''
+"""
 
 
 def prepare(folder: Path) -> Path:
     """Demo data in ``folder/data``; the day-1 peserta rows as JSON for the bare script."""
     data = folder / "data"
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "demo"],
+        check=True,
+        capture_output=True,
+    )
     from db.paths import DataPaths
     from db.services.kegiatan_print import daftar_hadir_sheets
     from db.session import DataStore
@@ -75,8 +78,12 @@ def prepare(folder: Path) -> Path:
 def commands(folder: Path, data: Path) -> dict[str, list[str]]:
     cli = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data), "cetak"]
     return {
-        "floor (bare LongTable)": [sys.executable, str(folder / "bare.py"), str(folder / "rows.json"),
-                                   str(folder / "bare.pdf")],
+        "floor (bare LongTable)": [
+            sys.executable,
+            str(folder / "bare.py"),
+            str(folder / "rows.json"),
+            str(folder / "bare.pdf"),
+        ],
         "daftar hadir, hari 1": [*cli, "daftar-hadir", "1", "--hari", "1", "-o", str(folder / "h1.pdf")],
         "daftar hadir, 3 hari": [*cli, "daftar-hadir", "1", "-o", str(folder / "h3.pdf")],
         "tanda pengenal": [*cli, "tanda-pengenal", "1", "-o", str(folder / "tags.pdf")],

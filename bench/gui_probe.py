@@ -16,8 +16,9 @@ sys.path.insert(1, str(HERE))
 
 
 def main() -> int:
-    import ui.app as app_module
     from first_paint import install
+
+    import ui.app as app_module
 
     original = app_module.create_application
 

@@ -43,6 +43,7 @@ from db.services.demo import load_demo  # noqa: E402
 from db.session import DataStore  # noqa: E402
 from tests.importer.builders import roster_workbook  # noqa: E402
 
+
 def _openpyxl_alone(path: Path) -> float:
     started = time.perf_counter()
     wb = load_workbook(path, read_only=True, data_only=True)

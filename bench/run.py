@@ -69,7 +69,11 @@ def make_demo(data_dir: Path) -> str:
     """Demo data folder; returns a note for the table (empty when the demo loaded)."""
     done = subprocess.run(
         [sys.executable, "main.py", "--data-dir", str(data_dir), "demo"],
-        env=_env({}), capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+        env=_env({}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=TIMEOUT,
     )
     if done.returncode != 0:
         return f"data contoh gagal dimuat ({done.stderr.strip()[-200:]}); basis data kosong dipakai"
@@ -96,8 +100,10 @@ def print_table(rows: list[Row], baseline: Row) -> None:
         ratio_total = (
             f"{statistics.median(row.total) / base_total:8.2f}" if row.total and base_total else "       –"
         )
-        print(f"{row.label:34} {_median(row.shown):>9} {ratio} {_median(row.total):>10} {ratio_total}  "
-              f"{len(row.total)}")
+        print(
+            f"{row.label:34} {_median(row.shown):>9} {ratio} {_median(row.total):>10} {ratio_total}  "
+            f"{len(row.total)}"
+        )
         if row.problem:
             print(f"    ! {row.problem}")
 
@@ -106,7 +112,11 @@ def import_profile(data_dir: Path, top: int) -> None:
     """``python -X importtime`` of a real GUI start: biggest top-level imports and biggest modules."""
     done = subprocess.run(
         [sys.executable, "-X", "importtime", str(HERE / "gui_probe.py"), "--data-dir", str(data_dir)],
-        env=_env({}), capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT,
+        env=_env({}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=TIMEOUT,
     )
     entries = []  # (cumulative us, self us, depth, name)
     for line in done.stderr.splitlines():
@@ -118,8 +128,10 @@ def import_profile(data_dir: Path, top: int) -> None:
         print("\n(profil impor tidak terbaca)")
         return
     roots = sorted((e for e in entries if e[2] == 0), reverse=True)[:top]
-    print(f"\nImpor saat GUI dimulai — {top} teratas (kumulatif, level atas), total "
-          f"{sum(e[0] for e in entries if e[2] == 0) / 1000:.0f} ms:")
+    print(
+        f"\nImpor saat GUI dimulai — {top} teratas (kumulatif, level atas), total "
+        f"{sum(e[0] for e in entries if e[2] == 0) / 1000:.0f} ms:"
+    )
     for cumulative, _self, _depth, name in roots:
         print(f"  {cumulative / 1000:7.1f} ms  {name}")
     ours = ("ui", "widgets", "db", "reports", "cli", "resources")
@@ -137,18 +149,40 @@ def main() -> int:
 
     # An installed app starts from bytecode; a source checkout under PYTHONDONTWRITEBYTECODE would
     # recompile every module on every start, so compile once before measuring.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "main.py", "cli", "db", "ui", "widgets",
-                    "reports", "resources"], cwd=ROOT, check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "compileall",
+            "-q",
+            "main.py",
+            "cli",
+            "db",
+            "ui",
+            "widgets",
+            "reports",
+            "resources",
+        ],
+        cwd=ROOT,
+        check=False,
+    )
     with tempfile.TemporaryDirectory(prefix="pokjanal-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         note = make_demo(data_dir)
         baseline = Row("QMainWindow polos (PySide6)", [sys.executable, str(HERE / "bare_window.py")])
-        app = Row("Pokjanal Desk (sumber, data contoh)",
-                  [sys.executable, str(HERE / "gui_probe.py"), "--data-dir", str(data_dir)])
+        app = Row(
+            "Pokjanal Desk (sumber, data contoh)",
+            [sys.executable, str(HERE / "gui_probe.py"), "--data-dir", str(data_dir)],
+        )
         rows = [baseline, app]
         if FROZEN.exists():
-            rows.append(Row("Pokjanal Desk (beku, dist/)", [str(FROZEN), "--data-dir", str(data_dir)],
-                            env={EXIT_ENV: "1"}))
+            rows.append(
+                Row(
+                    "Pokjanal Desk (beku, dist/)",
+                    [str(FROZEN), "--data-dir", str(data_dir)],
+                    env={EXIT_ENV: "1"},
+                )
+            )
         for row in rows:  # warm-up: file cache, first-run byte-compilation
             run_once(row)
             row.shown.clear()
@@ -157,13 +191,19 @@ def main() -> int:
             for row in rows:
                 if not row.problem:
                     run_once(row)
-        print(f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={_env({})['QT_QPA_PLATFORM']}, "
-              f"median dari {args.runs} kali")
+        print(
+            f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={_env({})['QT_QPA_PLATFORM']}, "
+            f"median dari {args.runs} kali"
+        )
         if note:
             print(f"Catatan: {note}")
         print_table(rows, baseline)
         size = dist_size_mb()
-        print(f"\nUkuran dist/PokjanalDesk: {size:.0f} MB" if size is not None else "\ndist/ belum ada (make build)")
+        print(
+            f"\nUkuran dist/PokjanalDesk: {size:.0f} MB"
+            if size is not None
+            else "\ndist/ belum ada (make build)"
+        )
         if FROZEN.exists() and rows[-1].problem:
             print(f"  Aplikasi beku diukur hanya bila ui/app.py keluar saat {EXIT_ENV}=1.")
         import_profile(data_dir, args.top)

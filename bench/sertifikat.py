@@ -49,8 +49,12 @@ from reports.sertifikat import PAGE_H, PAGE_W, render_certificates  # noqa: E402
 
 COUNT = 230
 KEGIATAN = "Bimbingan Teknis Kader Posyandu Integrasi Layanan Primer Tahun 2026"
-SIGNER = Signatory("Drs. H. Ahmad Syarifuddin, M.Si.", "Camat Metro Pusat", "Pembina Tingkat I (IV/b)",
-                   "19700512 199503 1 002")
+SIGNER = Signatory(
+    "Drs. H. Ahmad Syarifuddin, M.Si.",
+    "Camat Metro Pusat",
+    "Pembina Tingkat I (IV/b)",
+    "19700512 199503 1 002",
+)
 FIRST = ("Siti", "Nur", "Dewi", "Rina", "Sri", "Ani", "Yuli", "Wahyu", "Eka", "Fitri")
 LAST = ("Aminah", "Rahmawati", "Lestari", "Susanti", "Hidayati", "Wulandari", "Purnamasari", "Handayani")
 
@@ -66,16 +70,37 @@ def _png(size: tuple[int, int], fmt: str) -> bytes:
 
 
 def claims() -> list[crypto.CertificateClaim]:
-    return [crypto.CertificateClaim(f"{n:03d}/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026",
-                                    f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]} {n}", KEGIATAN,
-                                    date(2026, 7, 23), "18.72.01") for n in range(1, COUNT + 1)]
+    return [
+        crypto.CertificateClaim(
+            f"{n:03d}/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026",
+            f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]} {n}",
+            KEGIATAN,
+            date(2026, 7, 23),
+            "18.72.01",
+        )
+        for n in range(1, COUNT + 1)
+    ]
 
 
 def certificates(texts: list[str], items: list[crypto.CertificateClaim]) -> list[Sertifikat]:
     block = (SignatureBlock(SIGNER),)
-    return [Sertifikat(c.nomor, c.nama, "NIK. 1872••••••••0001", "Kader Posyandu Melati, Kelurahan Metro",
-                       "Peserta", KEGIATAN, "21–23 Juli 2026", "Aula Kantor Camat Metro Pusat", 30,
-                       "Metro, 23 Juli 2026", block, text) for c, text in zip(items, texts, strict=True)]
+    return [
+        Sertifikat(
+            c.nomor,
+            c.nama,
+            "NIK. 1872••••••••0001",
+            "Kader Posyandu Melati, Kelurahan Metro",
+            "Peserta",
+            KEGIATAN,
+            "21–23 Juli 2026",
+            "Aula Kantor Camat Metro Pusat",
+            30,
+            "Metro, 23 Juli 2026",
+            block,
+            text,
+        )
+        for c, text in zip(items, texts, strict=True)
+    ]
 
 
 def floor(items: list[crypto.CertificateClaim]) -> None:
@@ -130,8 +155,9 @@ def once(mode: str, out: str) -> None:
     key = crypto.load_private_pem(crypto.generate_private_pem())
     items = claims()
     logo = _png((200, 240), "PNG")
-    template = CertificateTemplate(kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo,
-                                   logo_kanan=logo)
+    template = CertificateTemplate(
+        kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo, logo_kanan=logo
+    )
     render_certificates(template, certificates([crypto.sign(c, key) for c in items], items), out)
 
 
@@ -145,10 +171,12 @@ def main() -> None:
     texts = [crypto.sign(c, key) for c in items]
     certs = certificates(texts, items)
     logo = _png((200, 240), "PNG")
-    plain = CertificateTemplate(kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo,
-                                logo_kanan=logo)
-    backed = CertificateTemplate(kop_lines=plain.kop_lines, logo=logo, logo_kanan=logo,
-                                 background=_png((1754, 1240), "JPEG"))
+    plain = CertificateTemplate(
+        kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo, logo_kanan=logo
+    )
+    backed = CertificateTemplate(
+        kop_lines=plain.kop_lines, logo=logo, logo_kanan=logo, background=_png((1754, 1240), "JPEG")
+    )
     rows: dict[str, Callable[[], object]] = {
         "floor (bare canvas, no QR)": lambda: floor(items),
         "sign 230 QR payloads": lambda: [crypto.sign(c, key) for c in items],
@@ -172,8 +200,9 @@ def main() -> None:
 
 def report(times: dict[str, list[float]]) -> None:
     for label, values in times.items():
-        base = statistics.median(times["process: floor" if label.startswith("process") else
-                                       "floor (bare canvas, no QR)"])
+        base = statistics.median(
+            times["process: floor" if label.startswith("process") else "floor (bare canvas, no QR)"]
+        )
         median = statistics.median(values)
         print(f"{label:30s} {median:6.3f} s  {median / base:4.1f} × floor")
 

@@ -20,22 +20,39 @@ def _common(parser: argparse.ArgumentParser, *, hp: bool = False, signer: bool =
     parser.add_argument("kegiatan", metavar="KEGIATAN", type=int, help="id kegiatan (lihat: kegiatan list)")
     parser.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="berkas PDF tujuan")
     parser.add_argument("--kertas", choices=("a4", "f4"), help="ukuran kertas (bawaan: pengaturan kantor)")
-    parser.add_argument("--urutan", choices=("asal", "nomor"), default="asal",
-                        help="urut menurut asal lalu nama (bawaan) atau nomor urut peserta")
+    parser.add_argument(
+        "--urutan",
+        choices=("asal", "nomor"),
+        default="asal",
+        help="urut menurut asal lalu nama (bawaan) atau nomor urut peserta",
+    )
     if hp:
-        parser.add_argument("--hp", choices=("samar", "lengkap", "kosong"), default="samar",
-                            help="nomor HP disamarkan (bawaan), lengkap, atau dikosongkan untuk diisi tangan")
+        parser.add_argument(
+            "--hp",
+            choices=("samar", "lengkap", "kosong"),
+            default="samar",
+            help="nomor HP disamarkan (bawaan), lengkap, atau dikosongkan untuk diisi tangan",
+        )
     if signer:
-        parser.add_argument("--penandatangan", metavar="ID", type=int,
-                            help="penandatangan 'Mengetahui,' (bawaan: ketua panitia kegiatan)")
+        parser.add_argument(
+            "--penandatangan",
+            metavar="ID",
+            type=int,
+            help="penandatangan 'Mengetahui,' (bawaan: ketua panitia kegiatan)",
+        )
 
 
 def _register_daftar_hadir(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("daftar-hadir", help="daftar hadir per hari (tanda tangan zig-zag)")
     _common(parser, hp=True)
     parser.add_argument("--hari", metavar="N", type=int, help="hari ke-N saja (tanpa ini: semua hari)")
-    parser.add_argument("--baris-kosong", metavar="N", type=int, default=0,
-                        help="baris bernomor kosong di akhir untuk peserta yang datang tanpa terdaftar")
+    parser.add_argument(
+        "--baris-kosong",
+        metavar="N",
+        type=int,
+        default=0,
+        help="baris bernomor kosong di akhir untuk peserta yang datang tanpa terdaftar",
+    )
     parser.set_defaults(handler=guarded(cmd_daftar_hadir))
 
 
@@ -60,9 +77,12 @@ def _register_daftar_peserta(sub: argparse._SubParsersAction) -> None:
 def _register_tanda_terima(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("tanda-terima", help="daftar penerimaan uang transport atau honorarium")
     _common(parser)
-    parser.add_argument("--jenis", choices=("transport", "honorarium"), default="transport",
-                        help="uang transport (peserta, undangan, panitia) "
-                             "atau honorarium (narasumber, moderator)")
+    parser.add_argument(
+        "--jenis",
+        choices=("transport", "honorarium"),
+        default="transport",
+        help="uang transport (peserta, undangan, panitia) atau honorarium (narasumber, moderator)",
+    )
     parser.add_argument("--hari", metavar="N", type=int, help="hari ke-N saja (tanpa ini: seluruh kegiatan)")
     parser.add_argument("--ppk", metavar="ID", type=int, help="penandatangan Pejabat Pembuat Komitmen")
     parser.add_argument("--bendahara", metavar="ID", type=int, help="penandatangan Bendahara Pengeluaran")
@@ -90,9 +110,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _options(args: argparse.Namespace):  # noqa: ANN202 - the type lives in db (imported lazily)
     from db.services.kegiatan_print import PrintOptions
 
-    return PrintOptions(kertas=args.kertas or "", order=args.urutan, hp=getattr(args, "hp", "samar"),
-                        blank_rows=getattr(args, "baris_kosong", 0) or 0,
-                        signatory_id=getattr(args, "penandatangan", None))
+    return PrintOptions(
+        kertas=args.kertas or "",
+        order=args.urutan,
+        hp=getattr(args, "hp", "samar"),
+        blank_rows=getattr(args, "baris_kosong", 0) or 0,
+        signatory_id=getattr(args, "penandatangan", None),
+    )
 
 
 def _run(args: argparse.Namespace, make: Callable[[Path], int]) -> int:

@@ -53,7 +53,11 @@ def _register_peserta_list(sub: argparse._SubParsersAction) -> None:
 
 
 KEGIATAN_ACTIONS: tuple[Register, ...] = (_register_kegiatan_list, _register_kegiatan_create)
-PESERTA_ACTIONS: tuple[Register, ...] = (_register_peserta_list, register_peserta_import, register_peserta_export)
+PESERTA_ACTIONS: tuple[Register, ...] = (
+    _register_peserta_list,
+    register_peserta_import,
+    register_peserta_export,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,7 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_action(sub)
     hadir = subparsers.add_parser("hadir", help="catat kehadiran peserta pada satu hari kegiatan")
     hadir.add_argument("kegiatan", type=int, metavar="KEGIATAN", help="nomor kegiatan")
-    hadir.add_argument("--hari", type=int, required=True, metavar="N", help="hari ke-N kegiatan (1 = hari pertama)")
+    hadir.add_argument(
+        "--hari", type=int, required=True, metavar="N", help="hari ke-N kegiatan (1 = hari pertama)"
+    )
     who = hadir.add_mutually_exclusive_group(required=True)
     who.add_argument("--kode", nargs="+", metavar="KODE", help="kode peserta (seperti pada tanda pengenal)")
     who.add_argument("--semua", action="store_true", help="semua peserta kegiatan")
@@ -141,7 +147,9 @@ def cmd_hadir(args: argparse.Namespace) -> int:
             wanted = [code.strip().upper() for code in args.kode]
             unknown = [code for code in wanted if code not in by_code]
             if unknown:
-                return fail("kode tidak dikenal di kegiatan ini: " + ", ".join(unknown) + "; tidak ada yang dicatat")
+                return fail(
+                    "kode tidak dikenal di kegiatan ini: " + ", ".join(unknown) + "; tidak ada yang dicatat"
+                )
             chosen = list(dict.fromkeys(by_code[code] for code in wanted))
         changed = set_status_bulk([(pid, hari.id, args.status) for pid in chosen])
     print(

@@ -33,7 +33,9 @@ def register_export(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = sub.add_parser("export", help="ekspor peserta kegiatan ke berkas Excel (.xlsx)")
     parser.add_argument("kegiatan", type=int, metavar="KEGIATAN", help="nomor kegiatan")
     parser.add_argument("file", metavar="FILE", help="berkas .xlsx yang ditulis")
-    parser.add_argument("--nik-lengkap", action="store_true", help="tulis NIK lengkap (data pribadi; bawaan: disamarkan)")
+    parser.add_argument(
+        "--nik-lengkap", action="store_true", help="tulis NIK lengkap (data pribadi; bawaan: disamarkan)"
+    )
     parser.set_defaults(handler=guarded(cmd_export))
     return parser
 
@@ -47,7 +49,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with open_store(args):
         try:
-            plan = plan_peserta_file(args.kegiatan, args.file, ImportOptions(accept_warnings=args.terima_peringatan))
+            plan = plan_peserta_file(
+                args.kegiatan, args.file, ImportOptions(accept_warnings=args.terima_peringatan)
+            )
         except ImportRejected as exc:
             return fail(exc.problem.line())
         if args.laporan:

@@ -48,8 +48,12 @@ def _emblem_png() -> bytes:
 
     image = Image.new("RGBA", (200, 240), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.polygon([(10, 10), (190, 10), (190, 150), (100, 230), (10, 150)], fill=(22, 101, 52),
-                 outline=(202, 160, 20), width=6)
+    draw.polygon(
+        [(10, 10), (190, 10), (190, 150), (100, 230), (10, 150)],
+        fill=(22, 101, 52),
+        outline=(202, 160, 20),
+        width=6,
+    )
     draw.regular_polygon((100, 95, 48), 5, fill=(234, 179, 8))
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
@@ -62,20 +66,34 @@ def _store_and_read_back() -> int:
     from db.services import penandatangan, profile
 
     wanted = profile.OfficeProfile(
-        pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO PUSAT",
+        pemerintah="PEMERINTAH KOTA METRO",
+        unit="KECAMATAN METRO PUSAT",
         alamat="Jl. Brigjend Sutiyoso No. 1",
-        kelurahan="Metro", kecamatan="Metro Pusat", kota="Kota Metro", provinsi="Lampung", kode_pos="34111",
-        telepon="(0725) 41234", surel="uji@contoh.go.id", kode_wilayah="18.72.01", kota_ttd="Metro",
+        kelurahan="Metro",
+        kecamatan="Metro Pusat",
+        kota="Kota Metro",
+        provinsi="Lampung",
+        kode_pos="34111",
+        telepon="(0725) 41234",
+        surel="uji@contoh.go.id",
+        kode_wilayah="18.72.01",
+        kota_ttd="Metro",
     )
     saved = profile.save_profile(wanted)
     _check(profile.get_profile() == saved, "profil kantor yang dibaca kembali berbeda dari yang disimpan")
     logo = _emblem_png()
     profile.set_logo("daerah", logo)
     _check(profile.get_logo("daerah") == logo, "logo yang dibaca kembali berbeda dari yang disimpan")
-    signer = penandatangan.save_signatory(penandatangan.SignatoryData(
-        nama="Drs. Uji Mandiri, M.Si.", jabatan="Sekretaris Kecamatan", pangkat="Pembina Tk. I (IV/b)",
-        nip="19860926 201505 1 001", prefiks="a.n.", jabatan_atasan="CAMAT METRO PUSAT",
-    ))
+    signer = penandatangan.save_signatory(
+        penandatangan.SignatoryData(
+            nama="Drs. Uji Mandiri, M.Si.",
+            jabatan="Sekretaris Kecamatan",
+            pangkat="Pembina Tk. I (IV/b)",
+            nip="19860926 201505 1 001",
+            prefiks="a.n.",
+            jabatan_atasan="CAMAT METRO PUSAT",
+        )
+    )
     _check(penandatangan.get_signatory(signer.id) == signer, "penandatangan yang dibaca kembali berbeda")
     _check(signer.nip == "198609262015051001", "NIP tidak dinormalkan menjadi 18 angka")
     problems = check_database()
@@ -95,8 +113,9 @@ def _print_and_verify(signer_id: int, output: Path) -> tuple[int, int, int]:
     kop = print_data.kop_from_profile()
     signatory = print_data.signatory_for_print(signer_id)
     block = SignatureBlock(signatory, tempat_tanggal(print_data.signing_place(), now.date()))
-    document = SelftestDocument(print_data.page_setup(), kop, block, printed_at=now,
-                                zona=print_data.time_zone(), version=VERSION)
+    document = SelftestDocument(
+        print_data.page_setup(), kop, block, printed_at=now, zona=print_data.time_zone(), version=VERSION
+    )
     pages = document.render(output)
     data = output.read_bytes()
     summary = inspect_pdf(data)
@@ -133,9 +152,13 @@ def run_selftest() -> int:
         return EXIT_FAILED
     seconds = angka(round(time.perf_counter() - started, 2))
     _say(f"Uji mandiri {APP_NAME} {VERSION}: OK")
-    _say(f"- Basis data sementara dibuat, {len(opened.migrated)} migrasi dijalankan; profil kantor, "
-         "logo dan penandatangan tersimpan dan terbaca kembali.")
-    _say(f"- PDF uji: {pages} halaman, kop dan tanda tangan terbaca, {fonts} huruf tertanam "
-         f"({angka(round(size / 1024, 1))} kB).")
+    _say(
+        f"- Basis data sementara dibuat, {len(opened.migrated)} migrasi dijalankan; profil kantor, "
+        "logo dan penandatangan tersimpan dan terbaca kembali."
+    )
+    _say(
+        f"- PDF uji: {pages} halaman, kop dan tanda tangan terbaca, {fonts} huruf tertanam "
+        f"({angka(round(size / 1024, 1))} kB)."
+    )
     _say(f"- Waktu: {seconds} detik.")
     return EXIT_OK

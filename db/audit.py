@@ -9,8 +9,8 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from datetime import datetime
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from peewee import Model

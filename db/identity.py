@@ -69,7 +69,9 @@ def parse_nik(value: object, *, field: str = "nik", today: date | None = None) -
     try:
         stdnum_nik._check_registration_place(nik)  # province + kab/kota are known
     except (StdnumError, LookupError, IndexError, TypeError):
-        raise ValidationError("Kode provinsi/kabupaten pada NIK (4 angka pertama) tidak dikenal.", field) from None
+        raise ValidationError(
+            "Kode provinsi/kabupaten pada NIK (4 angka pertama) tidak dikenal.", field
+        ) from None
     return NikInfo(nik, born, gender, f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}")
 
 

@@ -94,8 +94,9 @@ def key_id(public_raw: bytes) -> bytes:
 def generate_private_pem() -> str:
     """A new Ed25519 private key as unencrypted PKCS#8 PEM text."""
     key = Ed25519PrivateKey.generate()
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode("ascii")
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode("ascii")
 
 
 def load_private_pem(pem: str) -> Ed25519PrivateKey:
@@ -108,8 +109,9 @@ def load_private_pem(pem: str) -> Ed25519PrivateKey:
 def public_pem(public_raw: bytes) -> str:
     """SubjectPublicKeyInfo PEM of a raw public key (what another office imports)."""
     key = Ed25519PublicKey.from_public_bytes(public_raw)
-    return key.public_bytes(serialization.Encoding.PEM,
-                            serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode("ascii")
 
 
 def load_public_pem(pem: str) -> bytes:
@@ -134,8 +136,13 @@ def _shorten(text: str, over: int, keep: int) -> str:
 
 
 def _record(claim: CertificateClaim) -> list[str]:
-    return [clean_field(claim.nomor), clean_field(claim.nama), clean_field(claim.kegiatan),
-            claim.tanggal.strftime("%Y%m%d"), clean_field(claim.office)]
+    return [
+        clean_field(claim.nomor),
+        clean_field(claim.nama),
+        clean_field(claim.kegiatan),
+        claim.tanggal.strftime("%Y%m%d"),
+        clean_field(claim.office),
+    ]
 
 
 def payload_bytes(claim: CertificateClaim, kid: bytes) -> bytes:
@@ -166,7 +173,7 @@ def sign(claim: CertificateClaim, private_key: Ed25519PrivateKey) -> str:
 
 def _decode(text: str) -> bytes | None:
     """The blob behind the prefix, or None unless ``text`` is canonical unpadded upper-case base32."""
-    body = text[len(PREFIX):]
+    body = text[len(PREFIX) :]
     if not body or len(body) % 8 not in (0, 2, 4, 5, 7):
         return None
     try:
@@ -180,7 +187,7 @@ def _decode(text: str) -> bytes | None:
 
 def _parse(payload: bytes) -> tuple[list[str], date] | None:
     try:
-        fields = payload[1 + KID_BYTES:].decode("utf-8").split(SEPARATOR)
+        fields = payload[1 + KID_BYTES :].decode("utf-8").split(SEPARATOR)
     except UnicodeDecodeError:
         return None
     if len(fields) != 5 or len(fields[3]) != 8 or not fields[3].isascii() or not fields[3].isdigit():
@@ -217,15 +224,27 @@ def _verify(text: object, trusted_keys: Mapping[str, bytes], revoked_numbers: Co
     if parsed is None:
         return Verdict("malformed", reason="susunan data tidak sah")
     (nomor, nama, kegiatan, _, office), signed_date = parsed
-    kid = payload[1:1 + KID_BYTES].hex()
+    kid = payload[1 : 1 + KID_BYTES].hex()
     public_raw = trusted_keys.get(kid)
     if public_raw is None:
-        return Verdict("unknown_office", office=office, kid=kid,
-                       reason="kunci kantor penerbit tidak dikenal (belum diimpor)")
+        return Verdict(
+            "unknown_office",
+            office=office,
+            kid=kid,
+            reason="kunci kantor penerbit tidak dikenal (belum diimpor)",
+        )
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, payload)
     except InvalidSignature:
         return Verdict("tampered", kid=kid, reason="tanda tangan digital tidak cocok: isi telah diubah")
     status = "revoked" if nomor in revoked_numbers else "valid"
-    return Verdict(status, nomor, nama, kegiatan, signed_date, office, kid,
-                   "sertifikat telah dicabut" if status == "revoked" else "sah")
+    return Verdict(
+        status,
+        nomor,
+        nama,
+        kegiatan,
+        signed_date,
+        office,
+        kid,
+        "sertifikat telah dicabut" if status == "revoked" else "sah",
+    )

@@ -27,8 +27,9 @@ MAX_LENGTH = 60  # leaves room for name and kegiatan in the 117-byte signed QR r
 
 def _fail(message: str) -> ValidationError:
     known = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
-    return ValidationError(f"Pola nomor sertifikat tidak sah: {message}. Yang boleh dipakai: {known}.",
-                           "pola_nomor")
+    return ValidationError(
+        f"Pola nomor sertifikat tidak sah: {message}. Yang boleh dipakai: {known}.", "pola_nomor"
+    )
 
 
 def check_pattern(pattern: str) -> None:
@@ -52,8 +53,14 @@ def check_pattern(pattern: str) -> None:
 
 
 def _apply(pattern: str, urut: int, kode: str, unit: str, tanggal: date) -> str:
-    return pattern.format(urut=urut, kode=kode, unit=unit, bulan_romawi=bulan_romawi(tanggal.month),
-                          bulan=f"{tanggal.month:02d}", tahun=f"{tanggal.year:04d}")
+    return pattern.format(
+        urut=urut,
+        kode=kode,
+        unit=unit,
+        bulan_romawi=bulan_romawi(tanggal.month),
+        bulan=f"{tanggal.month:02d}",
+        tahun=f"{tanggal.year:04d}",
+    )
 
 
 def format_nomor(pattern: str, urut: int, kode: str, unit: str, tanggal: date) -> str:

@@ -73,7 +73,7 @@ class Wilayah:
 
     @property
     def label(self) -> str:
-        """"Kelurahan Tejo Agung", "Kecamatan Metro Timur", "Kota Metro", "Provinsi Lampung"."""
+        """ "Kelurahan Tejo Agung", "Kecamatan Metro Timur", "Kota Metro", "Provinsi Lampung"."""
         return f"{self.jenis} {self.nama_pendek}"
 
 

@@ -50,8 +50,14 @@ class DocumentBuilder:
     page_numbers = True  # "Halaman x dari y" at the foot of every page
     base_font_size = 12.0  # Arial 12 per Tata Naskah Dinas; tables use base − 2
 
-    def __init__(self, setup: PageSetup | None = None, kop: Kop | None = None, *,
-                 title: str | None = None, author: str = "Pokjanal Desk") -> None:
+    def __init__(
+        self,
+        setup: PageSetup | None = None,
+        kop: Kop | None = None,
+        *,
+        title: str | None = None,
+        author: str = "Pokjanal Desk",
+    ) -> None:
         register_fonts()
         self.setup = setup or PageSetup()
         self.kop = kop
@@ -135,26 +141,61 @@ class DocumentBuilder:
     def _doc_template(self, stream: IO[bytes]) -> BaseDocTemplate:
         top, right, bottom, left = self.setup.margins
         doc = BaseDocTemplate(
-            stream, pagesize=self.page_size, leftMargin=left, rightMargin=right, topMargin=top,
-            bottomMargin=bottom, title=self.doc_title, author=self.author, creator="Pokjanal Desk",
-            initialFontName=SANS, lang="id-ID",
+            stream,
+            pagesize=self.page_size,
+            leftMargin=left,
+            rightMargin=right,
+            topMargin=top,
+            bottomMargin=bottom,
+            title=self.doc_title,
+            author=self.author,
+            creator="Pokjanal Desk",
+            initialFontName=SANS,
+            lang="id-ID",
         )
-        later = Frame(left, bottom, self.content_width, self.content_height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        templates = [PageTemplate(id="later", frames=[later], onPage=self.decorate_page,
-                                  pagesize=self.page_size)]
+        later = Frame(
+            left,
+            bottom,
+            self.content_width,
+            self.content_height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        templates = [
+            PageTemplate(id="later", frames=[later], onPage=self.decorate_page, pagesize=self.page_size)
+        ]
         if self.kop is not None:
             kop = KopFlowable(self.kop)
             _, kop_height = kop.wrap(self.content_width, self.content_height)
             first_height = self.content_height - kop_height - KOP_GAP
-            first = Frame(left, bottom, self.content_width, first_height, id="body-first",
-                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            first = Frame(
+                left,
+                bottom,
+                self.content_width,
+                first_height,
+                id="body-first",
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
 
             def on_first(canvas: Any, document: BaseDocTemplate) -> None:
                 kop.drawOn(canvas, left, self.page_size[1] - top - kop_height)
                 self.decorate_page(canvas, document)
 
-            templates.insert(0, PageTemplate(id="first", frames=[first], onPage=on_first,
-                                             autoNextPageTemplate="later", pagesize=self.page_size))
+            templates.insert(
+                0,
+                PageTemplate(
+                    id="first",
+                    frames=[first],
+                    onPage=on_first,
+                    autoNextPageTemplate="later",
+                    pagesize=self.page_size,
+                ),
+            )
         doc.addPageTemplates(templates)
         return doc

@@ -64,14 +64,18 @@ def info_table(items: Sequence[tuple[str, str]], width: float, styles) -> Flowab
     label_width = 30 * mm
     data = [[para(label, style), para(":", style), para(value, style)] for label, value in items if value]
     table = Table(data, colWidths=[label_width, 4 * mm, width - label_width - 4 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SANS),  # a Table declares Helvetica otherwise
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),  # a Table declares Helvetica otherwise
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     return table
 
 
@@ -104,12 +108,21 @@ class DaftarHadirDocument(SignatureKeeper, DocumentBuilder):
         styles = self.styles
         kegiatan = sheet.kegiatan
         story: list[Flowable] = [para(sheet.judul, styles["Title"]), Spacer(1, 3 * mm)]
-        story.append(info_table([
-            ("Kegiatan", kegiatan.nama),
-            ("Hari/Tanggal", f"Hari ke-{sheet.hari_ke}, {sheet.tanggal}" if sheet.hari_ke else sheet.tanggal),
-            ("Waktu", sheet.waktu),
-            ("Tempat", kegiatan.tempat_lengkap),
-        ], self.content_width, styles))
+        story.append(
+            info_table(
+                [
+                    ("Kegiatan", kegiatan.nama),
+                    (
+                        "Hari/Tanggal",
+                        f"Hari ke-{sheet.hari_ke}, {sheet.tanggal}" if sheet.hari_ke else sheet.tanggal,
+                    ),
+                    ("Waktu", sheet.waktu),
+                    ("Tempat", kegiatan.tempat_lengkap),
+                ],
+                self.content_width,
+                styles,
+            )
+        )
         story.append(Spacer(1, 4 * mm))
         main, tail = self._tables(sheet, index)
         story.append(main)
@@ -139,8 +152,15 @@ class DaftarHadirDocument(SignatureKeeper, DocumentBuilder):
         rows: list[list[object]] = []
         numbers: list[int] = []
         for row in sheet.rows:
-            rows.append([str(row.no), self._name(row), fast_cell(row.jabatan, cell, room[2]),
-                         fast_cell(row.asal, cell, room[3]), fast_cell(row.hp, self.hp_style, room[4])])
+            rows.append(
+                [
+                    str(row.no),
+                    self._name(row),
+                    fast_cell(row.jabatan, cell, room[2]),
+                    fast_cell(row.asal, cell, room[3]),
+                    fast_cell(row.hp, self.hp_style, room[4]),
+                ]
+            )
             numbers.append(row.no)
         start = (sheet.rows[-1].no if sheet.rows else 0) + 1
         for number in range(start, start + sheet.blank_rows):
@@ -153,7 +173,17 @@ class DaftarHadirDocument(SignatureKeeper, DocumentBuilder):
         extra = [("ALIGN", (hp, 1), (hp, -1), "CENTER"), ("FONTSIZE", (hp, 1), (hp, -1), HP_SIZE)]
         (main_rows, main_numbers), (tail_rows, tail_numbers) = split_tail(rows, numbers, index in self.tails)
         if not tail_rows:  # laid out whole: learn the page its last row lands on
-            return signed_table(head, rows, numbers, self.widths, self.zigzag, cell, extra=extra,
-                                end_mark=self.mark(index, "end")), None
-        return (signed_table(head, main_rows, main_numbers, self.widths, self.zigzag, cell, extra=extra),
-                signed_table(head, tail_rows, tail_numbers, self.widths, self.zigzag, cell, extra=extra))
+            return signed_table(
+                head,
+                rows,
+                numbers,
+                self.widths,
+                self.zigzag,
+                cell,
+                extra=extra,
+                end_mark=self.mark(index, "end"),
+            ), None
+        return (
+            signed_table(head, main_rows, main_numbers, self.widths, self.zigzag, cell, extra=extra),
+            signed_table(head, tail_rows, tail_numbers, self.widths, self.zigzag, cell, extra=extra),
+        )

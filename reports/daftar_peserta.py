@@ -30,12 +30,15 @@ class DaftarPesertaDocument(DocumentBuilder):
 
     def build_story(self) -> list[Flowable]:
         data, styles = self.data, self.styles
-        story: list[Flowable] = [para("DAFTAR PESERTA", styles["Title"]),
-                                 para(data.kegiatan.nama, styles["Subtitle"])]
+        story: list[Flowable] = [
+            para("DAFTAR PESERTA", styles["Title"]),
+            para(data.kegiatan.nama, styles["Subtitle"]),
+        ]
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
-        rows = [(str(r.no), r.nama, r.jenis_kelamin, r.jabatan, r.asal, r.hp, r.peran, r.kode)
-                for r in data.rows]
+        rows = [
+            (str(r.no), r.nama, r.jenis_kelamin, r.jabatan, r.asal, r.hp, r.peran, r.kode) for r in data.rows
+        ]
         if not rows:
             rows = [("", "Belum ada peserta.", "", "", "", "", "", "")]
         story.append(grid_table(HEADER, rows, FRACTIONS, self.content_width, styles, align=ALIGN))

@@ -18,9 +18,9 @@ KELOMPOK_MATERI = ("Dasar", "Inti", "Penunjang")
 DEFAULT_ISI = {
     "Peserta": "telah mengikuti {kegiatan} yang diselenggarakan pada {tanggal} bertempat di {tempat}",
     "Narasumber": "telah menyampaikan materi dalam {kegiatan} yang diselenggarakan pada {tanggal} "
-                  "bertempat di {tempat}",
+    "bertempat di {tempat}",
     "Moderator": "telah memandu sesi dalam {kegiatan} yang diselenggarakan pada {tanggal} "
-                 "bertempat di {tempat}",
+    "bertempat di {tempat}",
     "Panitia": "telah membantu penyelenggaraan {kegiatan} pada {tanggal} bertempat di {tempat}",
 }
 DEFAULT_PERAN_TEKS = {peran: f"sebagai {peran}" for peran in PERAN}

@@ -80,8 +80,9 @@ class KopFlowable(Flowable):
         self._paragraphs = []
         for text, (font, nominal, smallest) in self._lines():
             size = fit_font_size(text, font, width, nominal, smallest)
-            style = ParagraphStyle("kop", fontName=font, fontSize=size, leading=size * 1.18,
-                                   alignment=TA_CENTER)
+            style = ParagraphStyle(
+                "kop", fontName=font, fontSize=size, leading=size * 1.18, alignment=TA_CENTER
+            )
             self._paragraphs.append(Paragraph(escape(text), style))
         self._text_height = sum(p.wrap(width, avail_height)[1] for p in self._paragraphs)
         logo_height = LOGO_BOX if (self._left or self._right) else 0
@@ -100,8 +101,9 @@ class KopFlowable(Flowable):
         logo_y = top - block + (block - LOGO_BOX) / 2
         for reader, x in ((self._left, 0.0), (self._right, self.width - LOGO_BOX)):
             if reader is not None:
-                canvas.drawImage(reader, x, logo_y, LOGO_BOX, LOGO_BOX, mask="auto",
-                                 preserveAspectRatio=True, anchor="c")
+                canvas.drawImage(
+                    reader, x, logo_y, LOGO_BOX, LOGO_BOX, mask="auto", preserveAspectRatio=True, anchor="c"
+                )
         rule_y = top - block - RULE_GAP - THICK / 2
         canvas.saveState()
         canvas.setLineWidth(THICK)

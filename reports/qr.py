@@ -25,8 +25,12 @@ QUIET_ZONE = 4  # modules of white margin a scanner needs around the code
 
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM_VALUE = {char: value for value, char in enumerate(ALPHANUMERIC)}
-_LEVELS = {"l": consts.ERROR_LEVEL_L, "m": consts.ERROR_LEVEL_M, "q": consts.ERROR_LEVEL_Q,
-           "h": consts.ERROR_LEVEL_H}
+_LEVELS = {
+    "l": consts.ERROR_LEVEL_L,
+    "m": consts.ERROR_LEVEL_M,
+    "q": consts.ERROR_LEVEL_Q,
+    "h": consts.ERROR_LEVEL_H,
+}
 
 
 def qr_matrix(text: str, error: str = "m") -> tuple[bytes, ...]:
@@ -76,7 +80,7 @@ def _data_codewords(text: str, version: int, level: int) -> bytes:
     bits = (bits + "0" * (8 - len(bits) % 8))[:capacity]  # segno adds 1–8 zero bits here
     data = int(bits, 2).to_bytes(len(bits) // 8, "big")
     pads = b"\xec\x11" * (capacity // 16 + 1)
-    return data + pads[:capacity // 8 - len(data)]
+    return data + pads[: capacity // 8 - len(data)]
 
 
 @functools.cache
@@ -121,7 +125,7 @@ def _final_message(data: bytes, version: int, level: int) -> bytes:
     offset = 0
     for info in consts.ECC[version][level]:
         for _ in range(info.num_blocks):
-            errors.append(_error_words(data[offset:offset + info.num_data], info.num_total - info.num_data))
+            errors.append(_error_words(data[offset : offset + info.num_data], info.num_total - info.num_data))
             offset += info.num_data
     return bytes(_interleave(version, level)(data + b"".join(errors)))
 
@@ -172,7 +176,7 @@ def _alphanumeric_matrix(text: str, level: int) -> tuple[bytes, ...]:
     modules = format(masked, f"0{count}b").encode("ascii").translate(_BITS) + b"\x00\x01"
     flat = bytes(picker(modules))
     size = encoder.calc_matrix_size(version)
-    return tuple(flat[start:start + size] for start in range(0, size * size, size))
+    return tuple(flat[start : start + size] for start in range(0, size * size, size))
 
 
 def _byte_runs(position: int, value: int) -> str:
@@ -219,8 +223,9 @@ def matrix_operators(matrix: tuple[bytes, ...], x: float, y: float, size: float)
     return "\n".join(parts)
 
 
-def draw_qr(canvas: Any, text: str, x: float, y: float, size: float, *, error: str = "m",
-            quiet_zone: bool = False) -> None:
+def draw_qr(
+    canvas: Any, text: str, x: float, y: float, size: float, *, error: str = "m", quiet_zone: bool = False
+) -> None:
     """The QR of ``text`` filling a ``size`` square at (x, y); with ``quiet_zone`` a white margin of
     four modules is painted inside the square first (for codes printed over a background image)."""
     matrix = qr_matrix(text, error)

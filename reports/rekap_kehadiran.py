@@ -62,8 +62,10 @@ class RekapKehadiranDocument(DocumentBuilder):
 
     def build_story(self) -> list[Flowable]:
         data, styles = self.data, self.styles
-        story: list[Flowable] = [para("REKAP KEHADIRAN", styles["Title"]),
-                                 para(data.kegiatan.nama, styles["Subtitle"])]
+        story: list[Flowable] = [
+            para("REKAP KEHADIRAN", styles["Title"]),
+            para(data.kegiatan.nama, styles["Subtitle"]),
+        ]
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
         story.append(self._table())
@@ -78,13 +80,17 @@ class RekapKehadiranDocument(DocumentBuilder):
         cells = [Tick() if item is None else item for item in LEGEND]
         widths = [10.0 if item is None else string_width(item, SANS, 9) + 4 for item in LEGEND]
         table = Table([cells], colWidths=widths, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), SANS),
-            ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), SANS),
+                    ("FONTSIZE", (0, 0), (-1, -1), 9),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         return table
 
     def _widths(self) -> list[float]:
@@ -107,29 +113,45 @@ class RekapKehadiranDocument(DocumentBuilder):
         days = len(data.days)
         rows = []
         for line in data.lines:
-            rows.append([str(line.no), fast_cell(line.nama, cell, widths[1] - 2 * PADDING),
-                         fast_cell(line.asal, cell, widths[2] - 2 * PADDING),
-                         *(self._mark(status) for status in line.statuses),
-                         f"{line.hadir}/{days}", percent(line.hadir, days)])
+            rows.append(
+                [
+                    str(line.no),
+                    fast_cell(line.nama, cell, widths[1] - 2 * PADDING),
+                    fast_cell(line.asal, cell, widths[2] - 2 * PADDING),
+                    *(self._mark(status) for status in line.statuses),
+                    f"{line.hadir}/{days}",
+                    percent(line.hadir, days),
+                ]
+            )
         per_day = [sum(1 for line in data.lines if line.statuses[i] == HADIR) for i in range(days)]
         total_present = sum(per_day)
-        footer = ["", para("Jumlah hadir", head_style), "", *(str(n) for n in per_day),
-                  str(total_present), percent(total_present, days * len(data.lines))]
+        footer = [
+            "",
+            para("Jumlah hadir", head_style),
+            "",
+            *(str(n) for n in per_day),
+            str(total_present),
+            percent(total_present, days * len(data.lines)),
+        ]
         table = LongTable([head, *rows, footer], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), SANS),
-            ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
-            ("LEADING", (0, 1), (-1, -1), cell.leading),
-            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("BACKGROUND", (0, -1), (-1, -1), HEADER_FILL),
-            ("SPAN", (1, -1), (2, -1)),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("ALIGN", (3, 1), (-1, -1), "CENTER"),
-            ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), SANS),
+                    ("FONTSIZE", (0, 1), (-1, -1), cell.fontSize),
+                    ("LEADING", (0, 1), (-1, -1), cell.leading),
+                    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("BACKGROUND", (0, -1), (-1, -1), HEADER_FILL),
+                    ("SPAN", (1, -1), (2, -1)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                    ("ALIGN", (3, 1), (-1, -1), "CENTER"),
+                    ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+                ]
+            )
+        )
         return table

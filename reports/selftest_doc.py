@@ -24,8 +24,16 @@ ORIENTATION_NAMES = {"portrait": "tegak", "landscape": "mendatar"}
 class SelftestDocument(DocumentBuilder):
     title = "Uji Cetak Pokjanal Desk"
 
-    def __init__(self, setup: PageSetup, kop: Kop, signature: SignatureBlock, *,
-                 printed_at: datetime, zona: str = "WIB", version: str = "") -> None:
+    def __init__(
+        self,
+        setup: PageSetup,
+        kop: Kop,
+        signature: SignatureBlock,
+        *,
+        printed_at: datetime,
+        zona: str = "WIB",
+        version: str = "",
+    ) -> None:
         super().__init__(setup, kop)
         self.signature = signature
         self.printed_at = printed_at
@@ -60,8 +68,14 @@ class SelftestDocument(DocumentBuilder):
                 s["Body"],
             ),
             Spacer(1, 2 * mm),
-            grid_table(["No", "Pemeriksaan", "Hasil"], self._checks(), [0.08, 0.32, 0.60],
-                       self.content_width, s, align=["center", "left", "left"]),
+            grid_table(
+                ["No", "Pemeriksaan", "Hasil"],
+                self._checks(),
+                [0.08, 0.32, 0.60],
+                self.content_width,
+                s,
+                align=["center", "left", "left"],
+            ),
             Spacer(1, 6 * mm),
             signature_table([self.signature], self.content_width, s),
         ]

@@ -68,7 +68,7 @@ def layout_name(nama: str) -> NameLayout:
     last = lines[NAME_MAX_LINES - 1]
     while last and string_width(last + " …", SERIF_BOLD, NAME_MIN) > NAME_WIDTH:
         last = last[:-1]
-    return NameLayout(NAME_MIN, (*lines[:NAME_MAX_LINES - 1], last.rstrip() + " …"), truncated=True)
+    return NameLayout(NAME_MIN, (*lines[: NAME_MAX_LINES - 1], last.rstrip() + " …"), truncated=True)
 
 
 def _split(text: str, size: float) -> list[str]:
@@ -103,8 +103,11 @@ def periksa(template: CertificateTemplate, certificates: Sequence[Sertifikat]) -
     for signer in sorted(signers, key=lambda s: s.nama):
         if signer.pangkat.strip() and not signer.nip.strip():
             problems.append(f"Penandatangan {signer.nama} berpangkat {signer.pangkat} tetapi tanpa NIP")
-    for label, data in (("latar belakang", template.background), ("logo kiri", template.logo),
-                        ("logo kanan", template.logo_kanan)):
+    for label, data in (
+        ("latar belakang", template.background),
+        ("logo kiri", template.logo),
+        ("logo kanan", template.logo_kanan),
+    ):
         if data is not None and _image(data) is None:
             problems.append(f"Berkas gambar {label} tidak dapat dibaca (harus PNG atau JPG)")
     return problems
@@ -126,8 +129,15 @@ class CertificateRenderer:
         self.canvas = canvas
         self.template = template
         self._forms: dict[object, str] = {}
-        self._body_style = ParagraphStyle("SertifikatIsi", fontName=SANS, fontSize=12.5, leading=17,
-                                          alignment=TA_CENTER, textColor=INK, splitLongWords=1)
+        self._body_style = ParagraphStyle(
+            "SertifikatIsi",
+            fontName=SANS,
+            fontSize=12.5,
+            leading=17,
+            alignment=TA_CENTER,
+            textColor=INK,
+            splitLongWords=1,
+        )
 
     def _form(self, key: object, draw) -> str:  # noqa: ANN001 - a drawing callback
         name = self._forms.get(key)
@@ -147,8 +157,15 @@ class CertificateRenderer:
         c.doForm(self._form(signed, lambda: self._draw_signatures(cert)))
         self._draw_person(cert)
         if cert.qr_text:
-            draw_qr(c, cert.qr_text, QR_X, QR_Y, QR_SIZE, error="q",
-                    quiet_zone=self.template.background is not None)
+            draw_qr(
+                c,
+                cert.qr_text,
+                QR_X,
+                QR_Y,
+                QR_SIZE,
+                error="q",
+                quiet_zone=self.template.background is not None,
+            )
         c.showPage()
         if self.template.materi:
             c.doForm(self._form(("materi", cert.kegiatan_nama), lambda: self._draw_back(cert.kegiatan_nama)))
@@ -166,8 +183,9 @@ class CertificateRenderer:
         for data, x in ((t.logo, 58.0), (t.logo_kanan, PAGE_W - 58.0 - 62)):
             logo = _image(data) if data else None
             if logo is not None:
-                c.drawImage(logo, x, PAGE_H - 58 - 62, 62, 62, preserveAspectRatio=True, anchor="c",
-                            mask="auto")
+                c.drawImage(
+                    logo, x, PAGE_H - 58 - 62, 62, 62, preserveAspectRatio=True, anchor="c", mask="auto"
+                )
         y = PAGE_H - 66
         for index, line in enumerate(t.kop_lines[:3]):
             font, size = (SANS_BOLD, 13.0) if index < 2 else (SANS_BOLD, 11.0)
@@ -187,10 +205,14 @@ class CertificateRenderer:
         blocks = cert.signatures
         centres = [PAGE_W - 200.0] if len(blocks) == 1 else [PAGE_W / 2 + 20, PAGE_W - 175.0]
         width = 250.0 if len(blocks) == 1 else 220.0
-        heads = [[b.tempat_tanggal or (cert.tempat_tanggal if i == len(blocks) - 1 else ""), b.heading]
-                 for i, b in enumerate(blocks)]
-        rows = max(len([h for h in head if h]) + len(b.signatory.jabatan_lines())
-                   for head, b in zip(heads, blocks, strict=True))
+        heads = [
+            [b.tempat_tanggal or (cert.tempat_tanggal if i == len(blocks) - 1 else ""), b.heading]
+            for i, b in enumerate(blocks)
+        ]
+        rows = max(
+            len([h for h in head if h]) + len(b.signatory.jabatan_lines())
+            for head, b in zip(heads, blocks, strict=True)
+        )
         for block, head, centre in zip(blocks, heads, centres, strict=True):
             _draw_signature(self.canvas, block, [h for h in head if h], rows, centre, width)
 
@@ -232,8 +254,11 @@ class CertificateRenderer:
         _centred(self.canvas, role, SANS_BOLD, 14, PAGE_W / 2, -height - 20, BODY_WIDTH, GREEN)
 
     def _body_markup(self, cert: Sertifikat) -> str:
-        values = {"kegiatan": f"<b>{escape(cert.kegiatan_nama)}</b>", "tanggal": escape(cert.tanggal_text),
-                  "tempat": escape(cert.tempat)}
+        values = {
+            "kegiatan": f"<b>{escape(cert.kegiatan_nama)}</b>",
+            "tanggal": escape(cert.tanggal_text),
+            "tempat": escape(cert.tempat),
+        }
         isi = self.template.isi.get(cert.peran, "")
         text = escape(isi).format_map(values)
         if cert.jpl > 0 and self.template.jpl_teks:
@@ -241,8 +266,9 @@ class CertificateRenderer:
         return text  # no full stop: the role line ("sebagai Peserta") completes the sentence
 
 
-def _centred(c: Canvas, text: str, font: str, size: float, x: float, y: float, width: float,
-             color: Color) -> None:
+def _centred(
+    c: Canvas, text: str, font: str, size: float, x: float, y: float, width: float, color: Color
+) -> None:
     """One centred line, shrunk (to 60 %) so it never runs past ``width``."""
     fitted = fit_font_size(text, font, width, size, size * 0.6)
     c.setFillColor(color)
@@ -250,8 +276,9 @@ def _centred(c: Canvas, text: str, font: str, size: float, x: float, y: float, w
     c.drawCentredString(x, y, text)
 
 
-def _draw_signature(c: Canvas, block: SignatureBlock, head: list[str], rows: int, centre: float,
-                    width: float) -> None:
+def _draw_signature(
+    c: Canvas, block: SignatureBlock, head: list[str], rows: int, centre: float, width: float
+) -> None:
     """Place/date, heading and jabatan lines (bottom-aligned across blocks), space, name, pangkat, NIP."""
     lines = head + block.signatory.jabatan_lines()
     y = 64 + SIG_SPACE + 3 * 13 + rows * 14
@@ -325,8 +352,11 @@ def _draw_flourish(c: Canvas) -> None:
     c.restoreState()
 
 
-def render_certificates(template: CertificateTemplate, certificates: Sequence[Sertifikat],
-                        target: str | os.PathLike[str] | IO[bytes]) -> int:
+def render_certificates(
+    template: CertificateTemplate,
+    certificates: Sequence[Sertifikat],
+    target: str | os.PathLike[str] | IO[bytes],
+) -> int:
     """Write every certificate (in the given order) into one PDF; returns the page count."""
     if not certificates:
         raise ValueError("tidak ada sertifikat untuk dicetak")

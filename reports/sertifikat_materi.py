@@ -41,8 +41,16 @@ def materi_rows(rows: tuple[MateriRow, ...], cell: ParagraphStyle) -> tuple[list
         data.append([GROUP_LETTERS[letter], f"Materi {kelompok}", "", "", "", ""])
         letter += 1
         for number, row in enumerate(members, start=1):
-            data.append([str(number), para(row.materi, cell), _jpl(row.t), _jpl(row.p), _jpl(row.pl),
-                         _jpl(row.jumlah)])
+            data.append(
+                [
+                    str(number),
+                    para(row.materi, cell),
+                    _jpl(row.t),
+                    _jpl(row.p),
+                    _jpl(row.pl),
+                    _jpl(row.jumlah),
+                ]
+            )
     total = [sum(getattr(row, name) for row in rows) for name in ("t", "p", "pl", "jumlah")]
     data.append(["", "JUMLAH", *(_jpl(value) for value in total)])
     return data, groups
@@ -57,8 +65,10 @@ def materi_table(rows: tuple[MateriRow, ...]) -> Table:
         ("FONTSIZE", (0, 0), (-1, -1), 10.5),
         ("FONTNAME", (0, 0), (-1, 1), SANS_BOLD),
         ("FONTNAME", (0, -1), (-1, -1), SANS_BOLD),
-        ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
-        ("SPAN", (2, 0), (4, 0)), ("SPAN", (5, 0), (5, 1)),
+        ("SPAN", (0, 0), (0, 1)),
+        ("SPAN", (1, 0), (1, 1)),
+        ("SPAN", (2, 0), (4, 0)),
+        ("SPAN", (5, 0), (5, 1)),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (1, 2), (1, -1), "LEFT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -75,13 +85,23 @@ def materi_table(rows: tuple[MateriRow, ...]) -> Table:
 def draw_materi_page(canvas: Any, template: CertificateTemplate, kegiatan: str) -> None:
     """Title, kegiatan name and the table, centred on an A4 landscape page (shrunk if very long)."""
     width, height = canvas._pagesize  # noqa: SLF001 - the canvas knows its own page size
-    title = ParagraphStyle("MateriJudul", fontName=SANS_BOLD, fontSize=16, leading=20, alignment=TA_CENTER,
-                           textColor=colors.HexColor("#1E4D3A"))
-    sub = ParagraphStyle("MateriKegiatan", fontName=SANS, fontSize=12, leading=15, alignment=TA_CENTER,
-                         splitLongWords=1)
+    title = ParagraphStyle(
+        "MateriJudul",
+        fontName=SANS_BOLD,
+        fontSize=16,
+        leading=20,
+        alignment=TA_CENTER,
+        textColor=colors.HexColor("#1E4D3A"),
+    )
+    sub = ParagraphStyle(
+        "MateriKegiatan", fontName=SANS, fontSize=12, leading=15, alignment=TA_CENTER, splitLongWords=1
+    )
     box = sum(WIDTHS)
     y = height - 60
-    heading = (para(template.materi_judul.upper(), title), fitted_paragraph(kegiatan, sub, box, 34, min_size=9))
+    heading = (
+        para(template.materi_judul.upper(), title),
+        fitted_paragraph(kegiatan, sub, box, 34, min_size=9),
+    )
     for paragraph in heading:
         _, needed = paragraph.wrap(box, 40)
         y -= needed

@@ -43,8 +43,13 @@ def _columns(blocks: Sequence[SignatureBlock]) -> list[list[tuple[str, str]]]:
     return columns
 
 
-def signature_table(blocks: Sequence[SignatureBlock], width: float, styles: StyleSheet1,
-                    *, signing_space: float = SIGNING_SPACE) -> Flowable:
+def signature_table(
+    blocks: Sequence[SignatureBlock],
+    width: float,
+    styles: StyleSheet1,
+    *,
+    signing_space: float = SIGNING_SPACE,
+) -> Flowable:
     """One block (right half of the page) or two (left and right halves), never split over pages."""
     if not 1 <= len(blocks) <= 2:
         raise ValueError("blok tanda tangan harus satu atau dua")
@@ -61,12 +66,16 @@ def signature_table(blocks: Sequence[SignatureBlock], width: float, styles: Styl
         data.append(["" if is_space else para(text, style, markup=markup) for text, markup in row_cells])
         heights.append(signing_space if is_space else None)
     table = Table(data, colWidths=[col_width, col_width], rowHeights=heights, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells default to Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells default to Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, 6 * mm), table])

@@ -27,16 +27,26 @@ def build_stylesheet(base_size: float = 12.0) -> StyleSheet1:
     register_fonts()
     small = base_size - 2
     sheet = StyleSheet1()
-    normal = _style("Normal", None, fontName=SANS, fontSize=base_size, alignment=TA_LEFT, splitLongWords=1,
-                    spaceShrinkage=0)
+    normal = _style(
+        "Normal",
+        None,
+        fontName=SANS,
+        fontSize=base_size,
+        alignment=TA_LEFT,
+        splitLongWords=1,
+        spaceShrinkage=0,
+    )
     sheet.add(normal)
     sheet.add(_style("Body", normal, alignment=TA_JUSTIFY, spaceAfter=base_size * 0.5))
     sheet.add(_style("Title", normal, fontName=SANS_BOLD, fontSize=base_size + 2, alignment=TA_CENTER))
     sheet.add(_style("Subtitle", normal, alignment=TA_CENTER, spaceAfter=base_size * 0.75))
     sheet.add(_style("Heading", normal, fontName=SANS_BOLD, spaceBefore=base_size * 0.5, spaceAfter=3))
     sheet.add(_style("Small", normal, fontSize=small))
-    sheet.add(_style("TableHead", normal, fontName=SANS_BOLD, fontSize=small, alignment=TA_CENTER,
-                     leading=small * 1.15))
+    sheet.add(
+        _style(
+            "TableHead", normal, fontName=SANS_BOLD, fontSize=small, alignment=TA_CENTER, leading=small * 1.15
+        )
+    )
     sheet.add(_style("TableCell", normal, fontSize=small, leading=small * 1.15))
     sheet.add(_style("TableCellCenter", sheet["TableCell"], alignment=TA_CENTER))
     sheet.add(_style("TableCellRight", sheet["TableCell"], alignment=TA_RIGHT))

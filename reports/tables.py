@@ -19,8 +19,15 @@ HEADER_FILL = colors.HexColor("#E6E6E6")
 _CELL_STYLES = {"left": "TableCell", "center": "TableCellCenter", "right": "TableCellRight"}
 
 
-def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], fractions: Sequence[float],
-               width: float, styles: StyleSheet1, *, align: Sequence[str] | None = None) -> LongTable:
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    fractions: Sequence[float],
+    width: float,
+    styles: StyleSheet1,
+    *,
+    align: Sequence[str] | None = None,
+) -> LongTable:
     """A grid table filling ``width``; ``fractions`` (summing to ~1) set the column widths.
 
     ``align`` per column is "left", "center" or "right". Flowables in ``rows`` are used as they are.
@@ -32,20 +39,26 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]], fraction
     aligns = list(align or ["left"] * len(header))
     head = [para(text, styles["TableHead"]) for text in header]
     body = [
-        [cell if isinstance(cell, Flowable) else para(cell, styles[_CELL_STYLES[aligns[i]]])
-         for i, cell in enumerate(row)]
+        [
+            cell if isinstance(cell, Flowable) else para(cell, styles[_CELL_STYLES[aligns[i]]])
+            for i, cell in enumerate(row)
+        ]
         for row in rows
     ]
     table = LongTable([head, *body], colWidths=col_widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells default to Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),  # plain-string cells default to Helvetica
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return table

@@ -71,12 +71,15 @@ def draw_qr(canvas, code: str, x: float, y: float, size: float) -> None:  # noqa
 
 class TagStyles:
     def __init__(self) -> None:
-        self.kegiatan = ParagraphStyle("TagKegiatan", fontName=SANS_BOLD, fontSize=8, leading=9.5,
-                                       alignment=TA_CENTER, splitLongWords=1)
-        self.keterangan = ParagraphStyle("TagKet", fontName=SANS, fontSize=7, leading=8.5, alignment=TA_CENTER,
-                                         splitLongWords=1)
-        self.nama = ParagraphStyle("TagNama", fontName=SANS_BOLD, fontSize=18, leading=21, alignment=TA_CENTER,
-                                   splitLongWords=1)
+        self.kegiatan = ParagraphStyle(
+            "TagKegiatan", fontName=SANS_BOLD, fontSize=8, leading=9.5, alignment=TA_CENTER, splitLongWords=1
+        )
+        self.keterangan = ParagraphStyle(
+            "TagKet", fontName=SANS, fontSize=7, leading=8.5, alignment=TA_CENTER, splitLongWords=1
+        )
+        self.nama = ParagraphStyle(
+            "TagNama", fontName=SANS_BOLD, fontSize=18, leading=21, alignment=TA_CENTER, splitLongWords=1
+        )
         self.detail = ParagraphStyle("TagDetail", fontName=SANS, fontSize=8.5, leading=10.5, splitLongWords=1)
         self.peran = ParagraphStyle("TagPeran", fontName=SANS_BOLD, fontSize=12, leading=14, splitLongWords=1)
         self.kode = ParagraphStyle("TagKode", fontName=SANS, fontSize=7, leading=8, alignment=TA_CENTER)
@@ -85,8 +88,9 @@ class TagStyles:
 class TagPage(Flowable):
     """One page of up to eight tags filling the body frame."""
 
-    def __init__(self, data: NameTagSet, tags: Sequence[NameTag], styles: TagStyles, width: float,
-                 height: float) -> None:
+    def __init__(
+        self, data: NameTagSet, tags: Sequence[NameTag], styles: TagStyles, width: float, height: float
+    ) -> None:
         super().__init__()
         self.data, self.tags, self.styles = data, tags, styles
         self.width, self.height = width, height - 1  # a whole frame: the next page starts a new sheet
@@ -94,11 +98,15 @@ class TagPage(Flowable):
         self.card_h = (self.height - (ROWS - 1) * GAP) / ROWS
         inner = self.card_w - 2 * PAD
         # The same on every tag: laid out once, drawn eight times.
-        self.heading = [fitted_paragraph(data.kegiatan, styles.kegiatan, inner, 2 * styles.kegiatan.leading,
-                                         min_size=6)]
+        self.heading = [
+            fitted_paragraph(data.kegiatan, styles.kegiatan, inner, 2 * styles.kegiatan.leading, min_size=6)
+        ]
         if data.keterangan:
-            self.heading.append(fitted_paragraph(data.keterangan, styles.keterangan, inner,
-                                                 2 * styles.keterangan.leading, min_size=5.5))
+            self.heading.append(
+                fitted_paragraph(
+                    data.keterangan, styles.keterangan, inner, 2 * styles.keterangan.leading, min_size=5.5
+                )
+            )
         room = 2 * styles.kegiatan.leading
         self.heading_heights = [flowable.wrap(inner, room)[1] for flowable in self.heading]
 
@@ -157,8 +165,13 @@ class TagPage(Flowable):
         if details:
             detail = fitted_paragraph(details, s.detail, left_w, 3 * s.detail.leading, min_size=6.5)
             detail_top -= self._place(detail, x + PAD, detail_top, left_w, 3 * s.detail.leading)
-        self._place(fitted_paragraph(tag.peran.upper(), s.peran, left_w, s.peran.leading, min_size=8),
-                    x + PAD, y + PAD + s.peran.leading + 1 * mm, left_w, s.peran.leading)
+        self._place(
+            fitted_paragraph(tag.peran.upper(), s.peran, left_w, s.peran.leading, min_size=8),
+            x + PAD,
+            y + PAD + s.peran.leading + 1 * mm,
+            left_w,
+            s.peran.leading,
+        )
 
 
 class TandaPengenalDocument(DocumentBuilder):
@@ -172,5 +185,7 @@ class TandaPengenalDocument(DocumentBuilder):
 
     def build_story(self) -> list[Flowable]:
         per_page = COLUMNS * ROWS
-        return [TagPage(self.data, group, self.tag_styles, self.content_width, self.content_height)
-                for group in chunks(self.data.tags, per_page)]
+        return [
+            TagPage(self.data, group, self.tag_styles, self.content_width, self.content_height)
+            for group in chunks(self.data.tags, per_page)
+        ]

@@ -56,18 +56,26 @@ class TandaTerimaDocument(SignatureKeeper, DocumentBuilder):
     def build_story(self) -> list[Flowable]:
         data, styles = self.data, self.styles
         story: list[Flowable] = [para(data.judul, styles["Title"]), Spacer(1, 3 * mm)]
-        story.append(info_table([
-            ("Kegiatan", data.kegiatan.nama),
-            ("Uraian", data.uraian),
-            ("Tempat", data.kegiatan.tempat_lengkap),
-            ("Sumber dana", data.sumber_dana),
-        ], self.content_width, styles))
+        story.append(
+            info_table(
+                [
+                    ("Kegiatan", data.kegiatan.nama),
+                    ("Uraian", data.uraian),
+                    ("Tempat", data.kegiatan.tempat_lengkap),
+                    ("Sumber dana", data.sumber_dana),
+                ],
+                self.content_width,
+                styles,
+            )
+        )
         story.append(Spacer(1, 4 * mm))
         main, tail = self._tables()
         story.append(main)
         closing: list[Flowable] = [self.mark("tabel", "sign"), *([tail] if tail is not None else [])]
-        closing += [Spacer(1, 2 * mm), para(f"Terbilang: {amount_in_words(data.total)}", styles["Normal"],
-                                             markup="b,i")]
+        closing += [
+            Spacer(1, 2 * mm),
+            para(f"Terbilang: {amount_in_words(data.total)}", styles["Normal"], markup="b,i"),
+        ]
         story.append(KeepTogether(closing + self._signatures()))
         return story
 
@@ -84,23 +92,50 @@ class TandaTerimaDocument(SignatureKeeper, DocumentBuilder):
         rows = []
         for row in self.data.rows:
             jabatan = " – ".join(part for part in (row.jabatan or row.peran, row.asal) if part)
-            rows.append([str(row.no), fast_cell(row.nama, cell, room[1]), fast_cell(jabatan, cell, room[2]),
-                         fast_cell(self._rincian(row), right, room[3]), angka(row.jumlah)])
+            rows.append(
+                [
+                    str(row.no),
+                    fast_cell(row.nama, cell, room[1]),
+                    fast_cell(jabatan, cell, room[2]),
+                    fast_cell(self._rincian(row), right, room[3]),
+                    angka(row.jumlah),
+                ]
+            )
         if not rows:
             rows.append(["", para("Tidak ada penerima.", cell), "", "", ""])
         numbers = [row.no for row in self.data.rows] or [1]
         head = [para(title, styles["TableHead"]) for title in [*(t for t, _ in COLUMNS), "Tanda Tangan"]]
-        total = ["", para("JUMLAH", styles["TableHead"]), "", "",
-                 para(angka(self.data.total), right, markup="b")]
+        total = [
+            "",
+            para("JUMLAH", styles["TableHead"]),
+            "",
+            "",
+            para(angka(self.data.total), right, markup="b"),
+        ]
         money = len(COLUMNS) - 1
         align = [("ALIGN", (money - 1, 1), (money, -1), "RIGHT")]
         with_total = [*align, ("SPAN", (1, -1), (money - 1, -1)), ("VALIGN", (0, -1), (-1, -1), "MIDDLE")]
-        (main_rows, main_numbers), (tail_rows, tail_numbers) = split_tail(rows, numbers, "tabel" in self.tails)
+        (main_rows, main_numbers), (tail_rows, tail_numbers) = split_tail(
+            rows, numbers, "tabel" in self.tails
+        )
 
-        def table(part: Sequence[Sequence[object]], part_numbers: Sequence[int], last: bool,
-                  end_mark: Flowable | None = None) -> Flowable:
-            return signed_table(head, part, part_numbers, self.widths, self.zigzag, cell, end_mark=end_mark,
-                                footer=[total] if last else [], extra=with_total if last else align)
+        def table(
+            part: Sequence[Sequence[object]],
+            part_numbers: Sequence[int],
+            last: bool,
+            end_mark: Flowable | None = None,
+        ) -> Flowable:
+            return signed_table(
+                head,
+                part,
+                part_numbers,
+                self.widths,
+                self.zigzag,
+                cell,
+                end_mark=end_mark,
+                footer=[total] if last else [],
+                extra=with_total if last else align,
+            )
 
         if not tail_rows:  # laid out whole: learn the page its last row lands on
             return table(main_rows, main_numbers, True, self.mark("tabel", "end")), None

@@ -34,8 +34,16 @@ class ZigzagColumn:
     (a signature area is two rows).
     """
 
-    def __init__(self, left: int, half_width: float, min_height: float, *, font_size: float = 8.0,
-                 line_width: float = 0.5, line_color: Any = colors.black) -> None:
+    def __init__(
+        self,
+        left: int,
+        half_width: float,
+        min_height: float,
+        *,
+        font_size: float = 8.0,
+        line_width: float = 0.5,
+        line_color: Any = colors.black,
+    ) -> None:
         self.left = left
         self.right = left + 1
         self.half_width = half_width
@@ -83,10 +91,18 @@ class ZigzagColumn:
         return commands
 
 
-def signed_table(head: Sequence[object], rows: Sequence[Sequence[object]], numbers: Sequence[int],
-                 widths: Sequence[float], column: ZigzagColumn, cell_style: ParagraphStyle, *,
-                 footer: Sequence[Sequence[object]] = (), extra: Sequence[tuple] = (),
-                 end_mark: Flowable | None = None) -> LongTable:
+def signed_table(
+    head: Sequence[object],
+    rows: Sequence[Sequence[object]],
+    numbers: Sequence[int],
+    widths: Sequence[float],
+    column: ZigzagColumn,
+    cell_style: ParagraphStyle,
+    *,
+    footer: Sequence[Sequence[object]] = (),
+    extra: Sequence[tuple] = (),
+    end_mark: Flowable | None = None,
+) -> LongTable:
     """A ruled table whose last two columns are the zig-zag signature column.
 
     ``head`` has one cell per text column plus the signature heading; ``rows`` hold the text cells of
@@ -122,8 +138,10 @@ def signed_table(head: Sequence[object], rows: Sequence[Sequence[object]], numbe
     ]
     for offset in range(len(footer)):
         row = last_body + 1 + offset
-        commands += [("SPAN", (column.left, row), (column.right, row)),
-                     ("GRID", (0, row), (-1, row), column.line_width, column.line_color)]
+        commands += [
+            ("SPAN", (column.left, row), (column.right, row)),
+            ("GRID", (0, row), (-1, row), column.line_width, column.line_color),
+        ]
     table.setStyle(TableStyle([*commands, *extra]))
     return table
 
@@ -135,8 +153,9 @@ TAIL_ROWS = 3  # rows carried over with the signatures when they would stand alo
 Rows = Sequence[Sequence[object]]
 
 
-def split_tail(rows: Rows, numbers: Sequence[int], tail: bool) -> tuple[tuple[Rows, Sequence[int]],
-                                                                        tuple[Rows, Sequence[int]]]:
+def split_tail(
+    rows: Rows, numbers: Sequence[int], tail: bool
+) -> tuple[tuple[Rows, Sequence[int]], tuple[Rows, Sequence[int]]]:
     """(main rows and numbers, tail rows and numbers): the last TAIL_ROWS rows when ``tail``."""
     if not tail or len(rows) <= TAIL_ROWS:
         return (rows, numbers), ((), ())
@@ -176,8 +195,13 @@ class SignatureKeeper:
         self.tails, self._marks = frozenset(), {}
         pages = super().render(target)  # type: ignore[misc]
         keys = {key for key, _ in self._marks}
-        orphaned = frozenset(k for k in keys if self._marks.get((k, "sign")) and self._marks.get((k, "end"))
-                             and self._marks[(k, "sign")].page > self._marks[(k, "end")].page)
+        orphaned = frozenset(
+            k
+            for k in keys
+            if self._marks.get((k, "sign"))
+            and self._marks.get((k, "end"))
+            and self._marks[(k, "sign")].page > self._marks[(k, "end")].page
+        )
         if not orphaned:
             return pages
         self.tails, self._marks = orphaned, {}

@@ -39,5 +39,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     for name in ("info", "warn", "error"):
         monkeypatch.setattr(messages, name, lambda parent, title, text, _n=name: shown.append((_n, text)))
-    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: shown.append(("confirm", text)) or True)
+    monkeypatch.setattr(
+        messages, "confirm", lambda parent, title, text: shown.append(("confirm", text)) or True
+    )
     return shown

@@ -27,7 +27,10 @@ pytestmark = [
 def built() -> Path:
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "build.spec"],
-        cwd=ROOT, check=True, capture_output=True, timeout=900,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=900,
     )
     return DIST
 
@@ -37,7 +40,11 @@ def test_frozen_selftest_passes(built: Path, exe: str, tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [str(built / f"{exe}{SUFFIX}"), "--selftest"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     if exe == "pokjanal-cli" or os.name != "nt":  # a windowed Windows exe has no stdout
@@ -47,8 +54,16 @@ def test_frozen_selftest_passes(built: Path, exe: str, tmp_path: Path) -> None:
 def test_bundle_has_resources_and_no_unused_qt(built: Path) -> None:
     internal = built / "_internal"
     resources = internal / "resources"
-    for relative in ("style.qss", "i18n/qtbase_id.qm", "icons/home.svg", "icons/qss/chevron-down.svg",
-                     "icons/LICENSE", "wilayah.tsv.gz", "wilayah.NOTICE.md", "fonts/LiberationSans-Regular.ttf"):
+    for relative in (
+        "style.qss",
+        "i18n/qtbase_id.qm",
+        "icons/home.svg",
+        "icons/qss/chevron-down.svg",
+        "icons/LICENSE",
+        "wilayah.tsv.gz",
+        "wilayah.NOTICE.md",
+        "fonts/LiberationSans-Regular.ttf",
+    ):
         assert (resources / relative).is_file(), relative
     assert not (resources / "i18n" / "qtbase_id.ts").exists()
     assert not (internal / "PySide6" / "Qt" / "translations").exists()
@@ -59,6 +74,9 @@ def test_bundle_has_resources_and_no_unused_qt(built: Path) -> None:
 
 def test_cli_subcommand_runs_frozen(built: Path, tmp_path: Path) -> None:
     done = subprocess.run(
-        [str(built / f"pokjanal-cli{SUFFIX}"), "--version"], capture_output=True, text=True, timeout=60,
+        [str(built / f"pokjanal-cli{SUFFIX}"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0 and "Pokjanal Desk" in done.stdout

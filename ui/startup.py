@@ -48,9 +48,9 @@ def open_store_interactively(paths: DataPaths) -> DataStore | None:
 
 def _recover(store: DataStore, paths: DataPaths, exc: DatabaseError) -> DataStore | None:
     aside = backup.set_aside(paths)
-    text = _tr(
-        "{0}\n\nBerkas itu tidak dihapus; sudah dipindahkan ke:\n{1}\n\n"
-    ).format(messages.error_text(exc), aside)
+    text = _tr("{0}\n\nBerkas itu tidak dihapus; sudah dipindahkan ke:\n{1}\n\n").format(
+        messages.error_text(exc), aside
+    )
     good = _newest_good_backup(paths)
     if good is not None:
         question = text + _tr("Pulihkan dari cadangan terbaru yang baik ({0})?").format(
@@ -62,7 +62,11 @@ def _recover(store: DataStore, paths: DataPaths, exc: DatabaseError) -> DataStor
             except DatabaseError as failed:
                 messages.error(None, _tr("Pemulihan gagal"), messages.error_text(failed))
     else:
-        messages.warn(None, _tr("Basis data rusak"), text + _tr("Tidak ada cadangan; aplikasi mulai dengan data kosong."))
+        messages.warn(
+            None,
+            _tr("Basis data rusak"),
+            text + _tr("Tidak ada cadangan; aplikasi mulai dengan data kosong."),
+        )
     try:
         store.open()
     except DatabaseError as again:

@@ -146,4 +146,3 @@ class WilayahPicker(QWidget):
         if kode != self._code:
             self._code = kode
             self.changed.emit(kode)
-

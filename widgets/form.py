@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
-
 def small_label(text: str, *, object_name: str) -> QLabel:
     """A word-wrapped note under a field; resources/style.qss colours ``fieldError`` red and
     ``muted`` grey."""
@@ -42,9 +41,7 @@ class FieldErrors:
         self._labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
 
-    def add_row(
-        self, form: QFormLayout, label: str, field: QWidget, name: str, hint: str = ""
-    ) -> QLabel:
+    def add_row(self, form: QFormLayout, label: str, field: QWidget, name: str, hint: str = "") -> QLabel:
         """Add ``label: field`` to ``form`` with an optional hint and a hidden error line."""
         box = QWidget()
         column = QVBoxLayout(box)

@@ -90,4 +90,3 @@ class NipEdit(QLineEdit):
 
     def digit_count(self) -> int:
         return len(self.nip())
-

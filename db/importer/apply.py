@@ -134,4 +134,6 @@ def apply_kader_plan(plan: ImportPlan) -> ApplyResult:
                          f"Impor Excel: {counts[BARU]} baru, {counts[PERBARUI]} diperbarui")  # fmt: skip
     except (DomainError, PeeweeDatabaseError) as exc:
         raise rejection(exc, current) from exc
-    return ApplyResult(counts[BARU], counts[PERBARUI], len(plan.rows) - counts[BARU] - counts[PERBARUI], created_posyandu)
+    return ApplyResult(
+        counts[BARU], counts[PERBARUI], len(plan.rows) - counts[BARU] - counts[PERBARUI], created_posyandu
+    )

@@ -51,7 +51,7 @@ _TTL = re.compile(r"^(.*?)[\s,;/]*(\d{1,2}\s*[-/. ]\s*[A-Za-z0-9]+\.?\s*[-/. ]\s
 
 
 def split_ttl(value: object) -> tuple[str, object]:
-    """"Metro, 21-07-1985" → ("Metro", "21-07-1985"); a real date cell → ("", date)."""
+    """ "Metro, 21-07-1985" → ("Metro", "21-07-1985"); a real date cell → ("", date)."""
     if isinstance(value, (date, datetime, int, float)) and not isinstance(value, bool):
         return "", value
     text = clean_text(value)

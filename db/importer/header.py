@@ -102,7 +102,9 @@ class Vocabulary:
 
 
 def make_vocabulary(
-    labels: dict[str, str], variants: dict[str, tuple[str, ...]], exported: tuple[tuple[str, str | None], ...] = ()
+    labels: dict[str, str],
+    variants: dict[str, tuple[str, ...]],
+    exported: tuple[tuple[str, str | None], ...] = (),
 ) -> Vocabulary:
     """Build a vocabulary; ``exported`` (header, field) pairs are the target's own export
     headers, which always read back to their fields (a round trip changes nothing)."""
@@ -162,7 +164,14 @@ class SheetMapping:
         if not self.header_row:
             return [Problem(self.sheet, 0, "", "Baris judul kolom tidak ditemukan di 15 baris pertama.")]
         if "nama" not in self.columns.values():
-            return [Problem(self.sheet, self.header_row, "", "Kolom Nama tidak ditemukan; tentukan kolomnya di pemetaan.")]
+            return [
+                Problem(
+                    self.sheet,
+                    self.header_row,
+                    "",
+                    "Kolom Nama tidak ditemukan; tentukan kolomnya di pemetaan.",
+                )
+            ]
         return []
 
 
@@ -198,7 +207,9 @@ def find_header(
     if not best_row:
         return SheetMapping(sheet, 0, 0)
     values = rows[best_row - 1]
-    headers = {c: " ".join(str(v).split()) for c, v in enumerate(values, start=1) if v is not None and str(v).strip()}
+    headers = {
+        c: " ".join(str(v).split()) for c, v in enumerate(values, start=1) if v is not None and str(v).strip()
+    }
     columns, data_start = dict(best), best_row + 1
     sub_row = rows[best_row] if best_row < len(rows) else ()
     sub = _match_row(sub_row, vocabulary)

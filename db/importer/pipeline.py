@@ -26,7 +26,9 @@ def read_and_parse(
     return parse_book(book, snapshot, mappings, cancelled=cancelled, target=target)
 
 
-def plan_file(path: str | Path, options: ImportOptions | None = None, target: ImportTarget | None = None) -> ImportPlan:
+def plan_file(
+    path: str | Path, options: ImportOptions | None = None, target: ImportTarget | None = None
+) -> ImportPlan:
     """Plan the import of ``path`` for ``target`` (default: the kader registry) against the open
     database; raises ImportRejected for bad files."""
     snapshot = target.load_snapshot() if target is not None else load_snapshot()

@@ -21,7 +21,13 @@ from db.importer.rows import KaderRecord, ParsedRow, ParsedSheet, parse_sheet
 from db.importer.snapshot import RegistrySnapshot, person_key
 
 BARU, PERBARUI, LEWATI, GALAT, PERINGATAN = "baru", "perbarui", "lewati", "galat", "peringatan"
-STATUS_LABELS = {BARU: "baru", PERBARUI: "perbarui", LEWATI: "lewati (duplikat)", GALAT: "galat", PERINGATAN: "peringatan"}
+STATUS_LABELS = {
+    BARU: "baru",
+    PERBARUI: "perbarui",
+    LEWATI: "lewati (duplikat)",
+    GALAT: "galat",
+    PERINGATAN: "peringatan",
+}
 DUPLICATE_POLICIES = ("lewati", "perbarui")
 Checker = Callable[[KaderRecord, "int | None"], object]  # → forms.RowCheck
 
@@ -135,11 +141,15 @@ def _sheet_problems(parsed: ParsedBook, noun: str) -> tuple[list[Problem], list[
     for sheet in parsed.sheets:
         found = sheet.mapping.problems()
         if not sheet.mapping.header_row and with_header:
-            notes.append(Problem(sheet.mapping.sheet, 0, "", "Baris judul kolom tidak ditemukan; lembar ini dilewati."))
+            notes.append(
+                Problem(sheet.mapping.sheet, 0, "", "Baris judul kolom tidak ditemukan; lembar ini dilewati.")
+            )
         else:
             blocking.extend(found)
     if with_header and not any(s.rows for s in parsed.sheets) and not blocking:
-        blocking.append(Problem(with_header[0].mapping.sheet, 0, "", f"Tidak ada baris data {noun} di berkas ini."))
+        blocking.append(
+            Problem(with_header[0].mapping.sheet, 0, "", f"Tidak ada baris data {noun} di berkas ini.")
+        )
     return blocking, notes
 
 
@@ -178,7 +188,9 @@ def kader_status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOpti
     key = ("nik", rec.nik) if rec.nik else ("orang", _person(rec))
     if key[1] is not None and key in seen:
         plan_row.status = LEWATI
-        plan_row.notes.append(Problem(row.sheet, row.row, "", f"Duplikat di dalam berkas: sama dengan baris {seen[key]}."))
+        plan_row.notes.append(
+            Problem(row.sheet, row.row, "", f"Duplikat di dalam berkas: sama dengan baris {seen[key]}.")
+        )
         return plan_row
     for known in (("nik", rec.nik), ("orang", _person(rec))):  # a later row without NIK matches by person
         if known[1]:
@@ -186,7 +198,9 @@ def kader_status(row: ParsedRow, snapshot: RegistrySnapshot, options: ImportOpti
     plan_row.existing_id = snapshot.existing_kader(rec.nik, rec.nama, rec.tanggal_lahir)
     if plan_row.existing_id is not None:
         policy = "diperbarui" if options.on_duplicate == PERBARUI else "dilewati"
-        plan_row.notes.append(Problem(row.sheet, row.row, "", f"Sudah terdaftar (kader #{plan_row.existing_id}); {policy}."))
+        plan_row.notes.append(
+            Problem(row.sheet, row.row, "", f"Sudah terdaftar (kader #{plan_row.existing_id}); {policy}.")
+        )
         plan_row.status = PERBARUI if options.on_duplicate == PERBARUI else LEWATI
     return plan_row
 

@@ -169,7 +169,9 @@ def _formula_cells(path: Path, names: list[str]) -> dict[str, set[tuple[int, int
                 ws.reset_dimensions()
                 for row_no, values in enumerate(ws.iter_rows(values_only=True), start=1):
                     for col_no, value in enumerate(values[:MAX_COLUMNS], start=1):
-                        if (isinstance(value, str) and value.startswith("=")) or type(value).__name__ == "ArrayFormula":
+                        if (isinstance(value, str) and value.startswith("=")) or type(
+                            value
+                        ).__name__ == "ArrayFormula":
                             found[name].add((row_no, col_no))
         finally:
             book.close()

@@ -17,7 +17,6 @@ from functools import lru_cache
 from db import wilayah
 from db.importer.snapshot import RegistrySnapshot, posyandu_key
 
-
 _KIND_PREFIX = re.compile(r"^(?:posyandu|psy)\b\.?\s*", re.IGNORECASE)
 
 
@@ -53,7 +52,9 @@ class Resolver:
             return ResolvedKelurahan(found.best.kode, found.best.nama)
         if found.candidates:
             options = ", ".join(f"{w.nama} ({w.kode})" for w in found.candidates)
-            return ResolvedKelurahan(problem=f"Kelurahan/desa '{name[:60]}' tidak pasti; mungkin: {options}. Perbaiki ejaannya.")
+            return ResolvedKelurahan(
+                problem=f"Kelurahan/desa '{name[:60]}' tidak pasti; mungkin: {options}. Perbaiki ejaannya."
+            )
         return ResolvedKelurahan(problem=f"Kelurahan/desa '{name[:60]}' tidak ditemukan di {self._area()}.")
 
     def _kelurahan_from_posyandu(self, posyandu_name: str) -> ResolvedKelurahan:
@@ -64,7 +65,9 @@ class Resolver:
             return ResolvedKelurahan(found.kode, found.nama) if found else ResolvedKelurahan()
         if not posyandu_name:
             return ResolvedKelurahan()
-        return ResolvedKelurahan(problem="Kelurahan/desa kosong; isi kelurahan agar posyandu dapat dicocokkan.")
+        return ResolvedKelurahan(
+            problem="Kelurahan/desa kosong; isi kelurahan agar posyandu dapat dicocokkan."
+        )
 
     def _posyandu(self, name: str, kode_wilayah: str) -> ResolvedPosyandu:
         if not name or not kode_wilayah:
@@ -81,7 +84,8 @@ class Resolver:
         if close:
             options = ", ".join(keys[k].nama for k in close)
             return ResolvedPosyandu(
-                nama=name[:100], problem=f"Posyandu '{name[:60]}' belum terdaftar, tetapi mirip dengan: {options}. Samakan namanya."
+                nama=name[:100],
+                problem=f"Posyandu '{name[:60]}' belum terdaftar, tetapi mirip dengan: {options}. Samakan namanya.",
             )
         bare = _KIND_PREFIX.sub("", " ".join(name.split())) or name  # "Posyandu Kenanga" → "Kenanga"
         return ResolvedPosyandu(nama=bare[:100])

@@ -16,8 +16,8 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 from datetime import date
+from typing import Any
 
 from db.errors import ValidationError
 from db.identity import clean_nik, parse_date
@@ -112,11 +112,15 @@ class RowReader:
 
     def problem(self, key: str, reason: str) -> None:
         col = self.mapping.column_of(key)
-        self.problems.append(Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason))
+        self.problems.append(
+            Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason)
+        )
 
     def warn(self, key: str, reason: str) -> None:
         col = self.mapping.column_of(key)
-        self.warnings.append(Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason))
+        self.warnings.append(
+            Problem(self.sheet.name, self.row, self.mapping.header_of(col) if col else "", reason)
+        )
 
     def raw(self, key: str) -> object:
         """The cell feeding ``key`` (None for an unmapped field); its faults reported once."""
@@ -130,7 +134,9 @@ class RowReader:
             return None
         value = self.sheet.cell(self.row, col)
         if value is None and (self.row, col) in self.sheet.formulas_without_value:
-            self.problem(key, "Sel berisi rumus tanpa nilai tersimpan; buka berkas di Excel, simpan, lalu impor lagi.")
+            self.problem(
+                key, "Sel berisi rumus tanpa nilai tersimpan; buka berkas di Excel, simpan, lalu impor lagi."
+            )
         if code := excel_error(value):
             self.problem(key, f"Sel berisi galat Excel {code}; perbaiki rumusnya di Excel.")
             return None
@@ -252,7 +258,9 @@ def parse_sheet(
             gap = gap or started
             continue
         if _footer_text(values) or (gap and len(filled) <= 2 and ("nama" not in filled or len(filled) == 1)):
-            result.skipped.append(Problem(sheet.name, row, "", "Baris penutup/tanda tangan; baris ini dan sesudahnya dilewati."))
+            result.skipped.append(
+                Problem(sheet.name, row, "", "Baris penutup/tanda tangan; baris ini dan sesudahnya dilewati.")
+            )
             result.rows += _data_after_footer(sheet, mapping, row)
             break
         started = True

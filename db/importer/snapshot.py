@@ -62,7 +62,9 @@ def load_snapshot() -> RegistrySnapshot:
 
     kode = to_dotted(get_profile().kode_wilayah or "")
     snap = RegistrySnapshot(kabkota=kode[:5] if len(kode) >= 5 else "")
-    for row in Posyandu.select(Posyandu.id, Posyandu.nama, Posyandu.kode_wilayah).where(Posyandu.aktif == True):  # noqa: E712
+    for row in Posyandu.select(Posyandu.id, Posyandu.nama, Posyandu.kode_wilayah).where(
+        Posyandu.aktif == True
+    ):  # noqa: E712
         snap.posyandu.append(PosyanduRef(row.id, row.nama, to_dotted(row.kode_wilayah) or row.kode_wilayah))
     query = Kader.select(Kader.id, Kader.nik, Kader.nama, Kader.tanggal_lahir).tuples()
     for kader_id, nik, nama, lahir in query.iterator():

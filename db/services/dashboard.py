@@ -24,7 +24,9 @@ def summary() -> DashboardSummary:
     active_kader = Kader.select().where(Kader.status == "aktif")
     per_level = {
         (row.tingkatan or "Belum ditetapkan"): row.n
-        for row in active_kader.select(Kader.tingkatan, fn.COUNT(Kader.id).alias("n")).group_by(Kader.tingkatan)
+        for row in active_kader.select(Kader.tingkatan, fn.COUNT(Kader.id).alias("n")).group_by(
+            Kader.tingkatan
+        )
     }
     return DashboardSummary(
         posyandu_aktif=active_posyandu.count(),

@@ -71,29 +71,15 @@ PUSKESMAS = {  # kelurahan code → puskesmas whose working area it lies in
 
 FLOWERS = [
     flower.replace("_", " ")
-    for flower in (
-        "Melati Mawar Anggrek Kenanga Dahlia Flamboyan Cempaka Teratai Seruni Kamboja "
-        "Asoka Bougenville Nusa_Indah Sedap_Malam Kemuning Tulip Lavender Matahari"
-    ).split()
+    for flower in ["Melati", "Mawar", "Anggrek", "Kenanga", "Dahlia", "Flamboyan", "Cempaka", "Teratai", "Seruni", "Kamboja", "Asoka", "Bougenville", "Nusa_Indah", "Sedap_Malam", "Kemuning", "Tulip", "Lavender", "Matahari"]
 ]
-STREETS = (
-    "Jl. Jenderal Sudirman|Jl. Ahmad Yani|Jl. Diponegoro|Jl. Imam Bonjol|Jl. Pattimura|"
-    "Jl. Kapten Tendean|Jl. Merbabu|Jl. Semeru|Jl. Ki Hajar Dewantara|Jl. Soekarno-Hatta|"
-    "Jl. Kenanga|Jl. Cendrawasih|Jl. Nuri|Jl. Alamsyah Ratu Prawiranegara|Jl. Hasanudin"
-).split("|")
-WOMEN_FIRST = (
-    "Siti Sri Dwi Tri Eka Nur Rina Yuli Endang Wartini Sumarni Suprihatin Lilis Ani Dewi Ratna Yanti "
-    "Tutik Suwarni Murni Wahyu Indah Rini Nining Ika Fitri Puji Sulastri Sutini Mariyam Umi Heni"
-).split()
-WOMEN_SECOND = (
-    "Aminah Wahyuni Lestari Rahayu Handayani Susanti Purwanti Fitriani Maryati Kusumawati Astuti "
-    "Widayati Rahmawati Setyowati Sulistyowati Marlina Yuliana Nurhayati Safitri Anggraini Wulandari "
-    "Mulyani Pratiwi Suryani Hartati Komariah Ningsih Utami Puspitasari Rohmah"
-).split()
-MEN_FIRST = "Agus Budi Joko Slamet Sugeng Heri Eko Teguh Wahyudi Suparman Rudi Hendra".split()
-MEN_SECOND = "Santoso Prasetyo Saputra Hidayat Purnomo Susilo Nugroho Setiawan Wibowo Kurniawan".split()
+STREETS = ["Jl. Jenderal Sudirman", "Jl. Ahmad Yani", "Jl. Diponegoro", "Jl. Imam Bonjol", "Jl. Pattimura", "Jl. Kapten Tendean", "Jl. Merbabu", "Jl. Semeru", "Jl. Ki Hajar Dewantara", "Jl. Soekarno-Hatta", "Jl. Kenanga", "Jl. Cendrawasih", "Jl. Nuri", "Jl. Alamsyah Ratu Prawiranegara", "Jl. Hasanudin"]
+WOMEN_FIRST = ["Siti", "Sri", "Dwi", "Tri", "Eka", "Nur", "Rina", "Yuli", "Endang", "Wartini", "Sumarni", "Suprihatin", "Lilis", "Ani", "Dewi", "Ratna", "Yanti", "Tutik", "Suwarni", "Murni", "Wahyu", "Indah", "Rini", "Nining", "Ika", "Fitri", "Puji", "Sulastri", "Sutini", "Mariyam", "Umi", "Heni"]
+WOMEN_SECOND = ["Aminah", "Wahyuni", "Lestari", "Rahayu", "Handayani", "Susanti", "Purwanti", "Fitriani", "Maryati", "Kusumawati", "Astuti", "Widayati", "Rahmawati", "Setyowati", "Sulistyowati", "Marlina", "Yuliana", "Nurhayati", "Safitri", "Anggraini", "Wulandari", "Mulyani", "Pratiwi", "Suryani", "Hartati", "Komariah", "Ningsih", "Utami", "Puspitasari", "Rohmah"]
+MEN_FIRST = ["Agus", "Budi", "Joko", "Slamet", "Sugeng", "Heri", "Eko", "Teguh", "Wahyudi", "Suparman", "Rudi", "Hendra"]
+MEN_SECOND = ["Santoso", "Prasetyo", "Saputra", "Hidayat", "Purnomo", "Susilo", "Nugroho", "Setiawan", "Wibowo", "Kurniawan"]
 SUFFIX_TITLES = (", S.Kep.", ", S.Pd.", ", A.Md.Keb.", ", S.KM.", ", A.Md.Kep.")
-BIRTHPLACES = "Metro|Metro|Metro|Bandar Lampung|Gunung Sugih|Pringsewu|Sukoharjo|Klaten|Kebumen".split("|")
+BIRTHPLACES = ["Metro", "Metro", "Metro", "Bandar Lampung", "Gunung Sugih", "Pringsewu", "Sukoharjo", "Klaten", "Kebumen"]
 EDUCATION = ("SMA/SMK", "SMA/SMK", "SMA/SMK", "SMP", "D3", "S1")
 WORK = ("Mengurus Rumah Tangga", "Mengurus Rumah Tangga", "Wiraswasta", "Pedagang", "Guru", "Karyawan Swasta")
 BIDANG = ("Kesehatan", "Pendidikan", "Pekerjaan Umum", "Perumahan Rakyat", "Trantibumlinmas", "Sosial")
@@ -153,7 +139,14 @@ def load_demo(force: bool = False) -> DemoSummary:
 
             kegiatan = insert_demo_kegiatan(now).kegiatan
             summary = DemoSummary(
-                plan.kecamatan, len(plan.kelurahan), posyandu, kader, signatories, pelatihan, replaced, kegiatan
+                plan.kecamatan,
+                len(plan.kelurahan),
+                posyandu,
+                kader,
+                signatories,
+                pelatihan,
+                replaced,
+                kegiatan,
             )
             audit.record(
                 "muat_contoh", "data", None,

@@ -84,13 +84,17 @@ class _Writer:
 
 def _kader_by_kelurahan() -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
-    rows = db.execute_sql("SELECT id, kode_wilayah FROM kader WHERE status = 'aktif' AND nik <> '' ORDER BY id")
+    rows = db.execute_sql(
+        "SELECT id, kode_wilayah FROM kader WHERE status = 'aktif' AND nik <> '' ORDER BY id"
+    )
     for kader_id, kode in rows:
         found.setdefault(kode, []).append(kader_id)
     return found
 
 
-def _official(rng: random.Random, writer: _Writer, kid: int, number: int, kode: str, role: tuple[str, str]) -> int:
+def _official(
+    rng: random.Random, writer: _Writer, kid: int, number: int, kode: str, role: tuple[str, str]
+) -> int:
     from db.services.demo import MEN_FIRST, MEN_SECOND, WOMEN_FIRST, WOMEN_SECOND
 
     woman = role[1] in ("TP-PKK", "Puskesmas") or rng.random() < 0.5
@@ -112,7 +116,9 @@ def _from_kader(writer: _Writer, kid: int, number: int, kader_id: int, peran: st
     return writer.peserta(kid, number, kader=kader_id, **values)
 
 
-def _bimtek(rng: random.Random, writer: _Writer, today: date, kader: dict[str, list[int]]) -> tuple[int, list[int], list[int]]:
+def _bimtek(
+    rng: random.Random, writer: _Writer, today: date, kader: dict[str, list[int]]
+) -> tuple[int, list[int], list[int]]:
     kid, hari = writer.kegiatan(
         today - timedelta(days=1), 3, jenis="Bimtek/Pelatihan", nama=BIMTEK_NAMA,
         tema="Penguatan Peran Kader Posyandu dalam Integrasi Layanan Primer",

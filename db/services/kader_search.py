@@ -263,7 +263,7 @@ def _kelurahan_order() -> list[list[str]]:
     without a name first (as NULL sorts first). Cached until the next write on this connection."""
     key = (db.connection(), total_changes())
     if _kelurahan_groups["key"] != key:
-        sql = f"""
+        sql = """
             WITH RECURSIVE used(kode) AS (
                 SELECT min(kode_wilayah) FROM kader
                 UNION ALL

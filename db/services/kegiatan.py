@@ -21,7 +21,15 @@ from db.errors import DomainError, NotFound, ValidationError
 from db.models import Kegiatan, KegiatanHari
 from db.services.registry_fields import choose, clean_text
 
-JENIS_KEGIATAN = ("Bimtek/Pelatihan", "Rakor", "Pembinaan", "Rapat", "Monev/Kunjungan", "Sosialisasi", "Lainnya")
+JENIS_KEGIATAN = (
+    "Bimtek/Pelatihan",
+    "Rakor",
+    "Pembinaan",
+    "Rapat",
+    "Monev/Kunjungan",
+    "Sosialisasi",
+    "Lainnya",
+)
 STATUS_KEGIATAN = ("rencana", "berjalan", "selesai", "batal")
 SATUAN_UANG = ("hari", "kegiatan")
 MAX_HARI = 60
@@ -141,9 +149,17 @@ def check_kegiatan(form: KegiatanForm) -> KegiatanForm:
             problems.update(exc.problems)
 
     attempt("jenis", lambda: choose(form.jenis, JENIS_KEGIATAN, "jenis", "Jenis kegiatan", empty_ok=False))
-    attempt("status", lambda: choose(form.status or "rencana", STATUS_KEGIATAN, "status", "Status", empty_ok=False))
-    attempt("uang_satuan", lambda: choose(form.uang_satuan or "hari", SATUAN_UANG, "uang_satuan", "Satuan uang"))
-    attempt("target_peserta", lambda: _optional_number(form.target_peserta, "target_peserta", "Target peserta", int))
+    attempt(
+        "status",
+        lambda: choose(form.status or "rencana", STATUS_KEGIATAN, "status", "Status", empty_ok=False),
+    )
+    attempt(
+        "uang_satuan", lambda: choose(form.uang_satuan or "hari", SATUAN_UANG, "uang_satuan", "Satuan uang")
+    )
+    attempt(
+        "target_peserta",
+        lambda: _optional_number(form.target_peserta, "target_peserta", "Target peserta", int),
+    )
     attempt("anggaran", lambda: _optional_number(form.anggaran, "anggaran", "Anggaran", float))
     attempt("total_jpl", lambda: _optional_number(form.total_jpl, "total_jpl", "Total JPL", float))
     attempt("uang_peran", lambda: _clean_money(form.uang_peran))
@@ -165,7 +181,13 @@ def check_kegiatan(form: KegiatanForm) -> KegiatanForm:
     texts = {name: clean_text(getattr(form, name)) for name in _TEXT_FIELDS}
     catatan = str(form.catatan or "").strip()[:4000]
     return KegiatanForm(
-        nama=nama, tanggal_mulai=mulai, tanggal_selesai=selesai, catatan=catatan, id=form.id, **texts, **values
+        nama=nama,
+        tanggal_mulai=mulai,
+        tanggal_selesai=selesai,
+        catatan=catatan,
+        id=form.id,
+        **texts,
+        **values,
     )
 
 
@@ -308,11 +330,15 @@ def list_kegiatan(
         params,
     ).fetchall()
     out = [
-        KegiatanRow(r[0], r[1], r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]), r[5], r[6], r[7], r[8])
+        KegiatanRow(
+            r[0], r[1], r[2], date.fromisoformat(r[3]), date.fromisoformat(r[4]), r[5], r[6], r[7], r[8]
+        )
         for r in rows
     ]
     coming = sorted((k for k in out if k.tanggal_selesai >= today), key=lambda k: (k.tanggal_mulai, k.id))
-    past = sorted((k for k in out if k.tanggal_selesai < today), key=lambda k: (k.tanggal_mulai, k.id), reverse=True)
+    past = sorted(
+        (k for k in out if k.tanggal_selesai < today), key=lambda k: (k.tanggal_mulai, k.id), reverse=True
+    )
     return coming + past
 
 
@@ -374,7 +400,9 @@ def set_hari(
     if changes:
         with db.atomic():
             KegiatanHari.update(**values).where(KegiatanHari.id == hari_id).execute()
-            audit.record("ubah", "kegiatan_hari", hari_id, changes, f"Hari ke-{hari.hari_ke} ({hari.tanggal:%d-%m-%Y})")
+            audit.record(
+                "ubah", "kegiatan_hari", hari_id, changes, f"Hari ke-{hari.hari_ke} ({hari.tanggal:%d-%m-%Y})"
+            )
     return get_hari(hari_id)
 
 
@@ -383,8 +411,12 @@ def delete_kegiatan(kegiatan_id: int, *, force: bool = False) -> None:
     attendance go with it)."""
     with db.atomic():
         row = _fetch(kegiatan_id)
-        count = db.execute_sql("SELECT count(*) FROM peserta WHERE kegiatan_id = ?", (kegiatan_id,)).fetchone()[0]
+        count = db.execute_sql(
+            "SELECT count(*) FROM peserta WHERE kegiatan_id = ?", (kegiatan_id,)
+        ).fetchone()[0]
         if count and not force:
-            raise DomainError(f"Kegiatan {row['nama']} sudah punya {count} peserta; setujui dulu untuk menghapusnya.")
+            raise DomainError(
+                f"Kegiatan {row['nama']} sudah punya {count} peserta; setujui dulu untuk menghapusnya."
+            )
         Kegiatan.delete().where(Kegiatan.id == kegiatan_id).execute()
         audit.record("hapus", "kegiatan", kegiatan_id, {"nama": row["nama"], "peserta": count}, row["nama"])

@@ -26,8 +26,17 @@ from db.services.peserta import PesertaRow, roster_order
 from db.services.print_data import kop_from_profile, page_setup, signatory_for_print, signing_place, time_zone
 from reports.data import PageSetup, Signatory, SignatureBlock
 from reports.data_kegiatan import (
-    AttendanceSheet, DaftarPeserta, KegiatanInfo, NameTag, NameTagSet, RekapKehadiran, RekapLine, RosterRow,
-    SheetRow, TandaTerima, TerimaRow,
+    AttendanceSheet,
+    DaftarPeserta,
+    KegiatanInfo,
+    NameTag,
+    NameTagSet,
+    RekapKehadiran,
+    RekapLine,
+    RosterRow,
+    SheetRow,
+    TandaTerima,
+    TerimaRow,
 )  # fmt: skip
 from reports.formatting import rentang_tanggal, tanggal_panjang, tempat_tanggal
 
@@ -56,8 +65,14 @@ DEFAULT = PrintOptions()
 # ------------------------------------------------------------------------------- helpers
 def kegiatan_info(detail: KegiatanDetail) -> KegiatanInfo:
     form = detail.form
-    return KegiatanInfo(nama=form.nama, jenis=form.jenis, tempat=form.tempat, alamat=form.alamat,
-                        hari=tuple(h.tanggal for h in detail.hari_aktif), penyelenggara=form.penyelenggara)
+    return KegiatanInfo(
+        nama=form.nama,
+        jenis=form.jenis,
+        tempat=form.tempat,
+        alamat=form.alamat,
+        hari=tuple(h.tanggal for h in detail.hari_aktif),
+        penyelenggara=form.penyelenggara,
+    )
 
 
 def _setup(options: PrintOptions, orientation: str = "portrait") -> PageSetup:
@@ -85,7 +100,9 @@ def _held_day(detail: KegiatanDetail, hari_ke: int) -> HariRow:
         if day.hari_ke == hari_ke:
             return day
     held = ", ".join(str(d.hari_ke) for d in detail.hari_aktif) or "tidak ada"
-    raise NotFound(f"Hari ke-{hari_ke} tidak ada atau dilewati pada kegiatan ini (hari yang berjalan: {held}).")
+    raise NotFound(
+        f"Hari ke-{hari_ke} tidak ada atau dilewati pada kegiatan ini (hari yang berjalan: {held})."
+    )
 
 
 def _waktu(day: HariRow) -> str:
@@ -109,8 +126,9 @@ def _block(signer: Signatory | None, day: date, heading: str = "") -> SignatureB
 
 
 # ------------------------------------------------------------------------------- daftar hadir
-def daftar_hadir_sheets(kegiatan_id: int, hari_ke: int | None = None,
-                        options: PrintOptions = DEFAULT) -> list[AttendanceSheet]:
+def daftar_hadir_sheets(
+    kegiatan_id: int, hari_ke: int | None = None, options: PrintOptions = DEFAULT
+) -> list[AttendanceSheet]:
     """The sheets of one held day (``hari_ke``) or of every held day: peserta, then narasumber and
     panitia when there are any. Blank rows go on the peserta sheet."""
     detail = get_kegiatan(kegiatan_id)
@@ -126,10 +144,29 @@ def daftar_hadir_sheets(kegiatan_id: int, hari_ke: int | None = None,
     sheets = []
     for day in days:
         for judul, people, blank in groups:
-            rows = tuple(SheetRow(no=n, nama=p.nama, jabatan=_jabatan(p), asal=p.asal, hp=_phone(p, options.hp),
-                                  peran=p.peran) for n, p in enumerate(people, start=1))
-            sheets.append(AttendanceSheet(info, judul, day.hari_ke, tanggal_panjang(day.tanggal), _waktu(day),
-                                          rows, blank, _block(signer, day.tanggal, "Mengetahui,")))
+            rows = tuple(
+                SheetRow(
+                    no=n,
+                    nama=p.nama,
+                    jabatan=_jabatan(p),
+                    asal=p.asal,
+                    hp=_phone(p, options.hp),
+                    peran=p.peran,
+                )
+                for n, p in enumerate(people, start=1)
+            )
+            sheets.append(
+                AttendanceSheet(
+                    info,
+                    judul,
+                    day.hari_ke,
+                    tanggal_panjang(day.tanggal),
+                    _waktu(day),
+                    rows,
+                    blank,
+                    _block(signer, day.tanggal, "Mengetahui,"),
+                )
+            )
     return sheets
 
 
@@ -140,8 +177,9 @@ def daftar_hadir_job(kegiatan_id: int, hari_ke: int | None = None, options: Prin
     return DaftarHadirDocument(sheets, _setup(options), kop_from_profile()).render
 
 
-def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = None,
-                     options: PrintOptions = DEFAULT) -> int:
+def daftar_hadir_pdf(
+    kegiatan_id: int, target: Target, hari_ke: int | None = None, options: PrintOptions = DEFAULT
+) -> int:
     """Write the daftar hadir to ``target``; returns the page count."""
     return daftar_hadir_job(kegiatan_id, hari_ke, options)(target)
 
@@ -150,8 +188,10 @@ def daftar_hadir_pdf(kegiatan_id: int, target: Target, hari_ke: int | None = Non
 def rekap_kehadiran_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> RekapKehadiran:
     detail = get_kegiatan(kegiatan_id)
     rekap = rekap_peserta(kegiatan_id, options.order)
-    lines = tuple(RekapLine(no=n, nama=item.peserta.nama, asal=item.peserta.asal, statuses=item.status)
-                  for n, item in enumerate(rekap.peserta, start=1))
+    lines = tuple(
+        RekapLine(no=n, nama=item.peserta.nama, asal=item.peserta.asal, statuses=item.status)
+        for n, item in enumerate(rekap.peserta, start=1)
+    )
     labels = tuple(f"Hari {d.hari_ke}\n{d.tanggal:%d/%m}" for d in rekap.hari)
     info = kegiatan_info(detail)
     subtitle = " · ".join(p for p in (_range(info), info.tempat) if p)
@@ -180,8 +220,9 @@ def tanda_pengenal_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Na
     detail = get_kegiatan(kegiatan_id)
     info = kegiatan_info(detail)
     people = roster_order(kegiatan_id, options.order)
-    tags = tuple(NameTag(nama=p.nama, asal=p.asal, peran=p.peran, kode=p.kode, jabatan=p.jabatan)
-                 for p in people)
+    tags = tuple(
+        NameTag(nama=p.nama, asal=p.asal, peran=p.peran, kode=p.kode, jabatan=p.jabatan) for p in people
+    )
     return NameTagSet(info.nama, " · ".join(x for x in (_range(info), info.tempat) if x), tags)
 
 
@@ -191,8 +232,13 @@ TAG_MARGIN_MM = 10.0  # tags use the sheet nearly to its edges; the cut marks ne
 def tanda_pengenal_job(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Render:
     from reports.tanda_pengenal import TandaPengenalDocument
 
-    setup = replace(_setup(options), margin_top=TAG_MARGIN_MM, margin_bottom=TAG_MARGIN_MM,
-                    margin_left=TAG_MARGIN_MM, margin_right=TAG_MARGIN_MM)
+    setup = replace(
+        _setup(options),
+        margin_top=TAG_MARGIN_MM,
+        margin_bottom=TAG_MARGIN_MM,
+        margin_left=TAG_MARGIN_MM,
+        margin_right=TAG_MARGIN_MM,
+    )
     return TandaPengenalDocument(tanda_pengenal_data(kegiatan_id, options), setup).render
 
 
@@ -204,9 +250,19 @@ def tanda_pengenal_pdf(kegiatan_id: int, target: Target, options: PrintOptions =
 def daftar_peserta_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> DaftarPeserta:
     detail = get_kegiatan(kegiatan_id)
     info = kegiatan_info(detail)
-    rows = tuple(RosterRow(no=n, nama=p.nama, jenis_kelamin=p.jenis_kelamin or "–", jabatan=_jabatan(p),
-                           asal=p.asal, hp=_phone(p, options.hp), peran=p.peran, kode=p.kode)
-                 for n, p in enumerate(roster_order(kegiatan_id, options.order), start=1))
+    rows = tuple(
+        RosterRow(
+            no=n,
+            nama=p.nama,
+            jenis_kelamin=p.jenis_kelamin or "–",
+            jabatan=_jabatan(p),
+            asal=p.asal,
+            hp=_phone(p, options.hp),
+            peran=p.peran,
+            kode=p.kode,
+        )
+        for n, p in enumerate(roster_order(kegiatan_id, options.order), start=1)
+    )
     block = _block(_signer(detail, options), options.today or date.today())
     subtitle = " · ".join(x for x in (_range(info), info.tempat) if x)
     return DaftarPeserta(info, subtitle, rows, (block,) if block else ())
@@ -215,8 +271,9 @@ def daftar_peserta_data(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Da
 def daftar_peserta_job(kegiatan_id: int, options: PrintOptions = DEFAULT) -> Render:
     from reports.daftar_peserta import DaftarPesertaDocument
 
-    return DaftarPesertaDocument(daftar_peserta_data(kegiatan_id, options), _setup(options),
-                                 kop_from_profile()).render
+    return DaftarPesertaDocument(
+        daftar_peserta_data(kegiatan_id, options), _setup(options), kop_from_profile()
+    ).render
 
 
 def daftar_peserta_pdf(kegiatan_id: int, target: Target, options: PrintOptions = DEFAULT) -> int:
@@ -242,6 +299,7 @@ class TerimaOptions:
 
 DEFAULT_TERIMA = TerimaOptions()
 
+
 def _officer(signatory_id: int | None, jabatan: str) -> Signatory:
     return signatory_for_print(signatory_id) if signatory_id is not None else Signatory(BLANK_NAME, jabatan)
 
@@ -251,8 +309,9 @@ def _volume(statuses: tuple[str, ...], satuan: str) -> int:
     return present if satuan == "hari" else min(present, 1)
 
 
-def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
-                      options: PrintOptions = DEFAULT) -> TandaTerima:
+def tanda_terima_data(
+    kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA, options: PrintOptions = DEFAULT
+) -> TandaTerima:
     """Who is paid (peran with an amount set on the kegiatan, present at least once in the period),
     ``hadir`` days × the amount per day, or once per kegiatan when the kegiatan pays per kegiatan."""
     if terima.jenis not in TERIMA_JENIS:
@@ -274,8 +333,11 @@ def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
         if person.peran not in roles or rate <= 0 or volume <= 0:
             continue
         number += 1
-        rows.append(TerimaRow(number, person.nama, person.jabatan or person.peran, person.asal, person.peran,
-                              volume, rate))
+        rows.append(
+            TerimaRow(
+                number, person.nama, person.jabatan or person.peran, person.asal, person.peran, volume, rate
+            )
+        )
     info = kegiatan_info(detail)
     dates = [rekap.hari[i].tanggal for i in columns]
     when = rentang_tanggal(dates[0], dates[-1]) if dates else ""
@@ -284,26 +346,32 @@ def tanda_terima_data(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
     uraian += f", {period}" if period else ""
     signed_on = options.today or (dates[-1] if dates else date.today())
     return TandaTerima(
-        kegiatan=info, judul=judul, uraian=uraian,
+        kegiatan=info,
+        judul=judul,
+        uraian=uraian,
         satuan="hari" if satuan == "hari" and terima.hari_ke is None else "",
         rows=tuple(rows),
         pembuat=_block(_signer(detail, options) or Signatory(BLANK_NAME, "Ketua Panitia"), signed_on),
-        penyetuju=SignatureBlock(_officer(terima.ppk_id, "Pejabat Pembuat Komitmen"),
-                                 heading="Mengetahui/Menyetujui,"),
-        bendahara=SignatureBlock(_officer(terima.bendahara_id, "Bendahara Pengeluaran"),
-                                 heading="Lunas dibayar,"),
+        penyetuju=SignatureBlock(
+            _officer(terima.ppk_id, "Pejabat Pembuat Komitmen"), heading="Mengetahui/Menyetujui,"
+        ),
+        bendahara=SignatureBlock(
+            _officer(terima.bendahara_id, "Bendahara Pengeluaran"), heading="Lunas dibayar,"
+        ),
         sumber_dana=detail.form.sumber_dana,
     )
 
 
-def tanda_terima_job(kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA,
-                     options: PrintOptions = DEFAULT) -> Render:
+def tanda_terima_job(
+    kegiatan_id: int, terima: TerimaOptions = DEFAULT_TERIMA, options: PrintOptions = DEFAULT
+) -> Render:
     from reports.tanda_terima import TandaTerimaDocument
 
     data = tanda_terima_data(kegiatan_id, terima, options)
     return TandaTerimaDocument(data, _setup(options), kop_from_profile()).render
 
 
-def tanda_terima_pdf(kegiatan_id: int, target: Target, terima: TerimaOptions = DEFAULT_TERIMA,
-                     options: PrintOptions = DEFAULT) -> int:
+def tanda_terima_pdf(
+    kegiatan_id: int, target: Target, terima: TerimaOptions = DEFAULT_TERIMA, options: PrintOptions = DEFAULT
+) -> int:
     return tanda_terima_job(kegiatan_id, terima, options)(target)

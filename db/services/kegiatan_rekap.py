@@ -119,7 +119,9 @@ def rekap_peserta(kegiatan_id: int, order: str = "asal") -> RekapKehadiran:
     for person in roster_order(kegiatan_id, order):
         statuses = tuple(marks[(person.id, d.id)].status if (person.id, d.id) in marks else "" for d in days)
         present = statuses.count("hadir")
-        out.append(RekapPeserta(person, statuses, present, round(100 * present / len(days), 1) if days else 0.0))
+        out.append(
+            RekapPeserta(person, statuses, present, round(100 * present / len(days), 1) if days else 0.0)
+        )
     return RekapKehadiran(days, tuple(out))
 
 
@@ -132,7 +134,13 @@ def rekap_asal(kegiatan_id: int) -> list[RekapAsal]:
         key = (person.kode_wilayah, "" if person.kode_wilayah else person.asal_opd)
         groups.setdefault(key, []).append(person.id)
     return [
-        RekapAsal(asal_label(kode, opd), kode, opd, len(ids), tuple(len(present & set(ids)) for present in present_by_day))
+        RekapAsal(
+            asal_label(kode, opd),
+            kode,
+            opd,
+            len(ids),
+            tuple(len(present & set(ids)) for present in present_by_day),
+        )
         for (kode, opd), ids in groups.items()
     ]
 
@@ -141,4 +149,6 @@ def belum_hadir(hari_id: int, order: str = "asal") -> list[PesertaRow]:
     """Who is not marked hadir on this day yet (izin/sakit/alpa included), in print order."""
     hari = get_hari(hari_id)
     marks = marks_for_hari(hari_id)
-    return [p for p in roster_order(hari.kegiatan_id, order) if p.id not in marks or marks[p.id].status != "hadir"]
+    return [
+        p for p in roster_order(hari.kegiatan_id, order) if p.id not in marks or marks[p.id].status != "hadir"
+    ]

@@ -130,7 +130,9 @@ def _checked_hari(kegiatan_id: int, hari_id: int, *, clearing: bool = False) -> 
     if hari.kegiatan_id != kegiatan_id:
         raise ValidationError("Hari ini bukan milik kegiatan peserta.", "hari_id")
     if hari.dilewati and not clearing:
-        raise ValidationError(f"Hari ke-{hari.hari_ke} ({hari.tanggal:%d-%m-%Y}) dilewati; tidak ada kehadiran.", "hari_id")
+        raise ValidationError(
+            f"Hari ke-{hari.hari_ke} ({hari.tanggal:%d-%m-%Y}) dilewati; tidak ada kehadiran.", "hari_id"
+        )
     return hari_id
 
 
@@ -195,7 +197,9 @@ def set_status_bulk(changes: Iterable[tuple[int, int, str | None]], note: str = 
             value = _check_status(status)
             if before and before["status"] == value and before["keterangan"] == clean_text(note):
                 continue
-            _write(peserta_id, hari_id, _new_state(value, note), before, f"{peserta.nama}: {STATUS_LABEL[value]}")
+            _write(
+                peserta_id, hari_id, _new_state(value, note), before, f"{peserta.nama}: {STATUS_LABEL[value]}"
+            )
             changed += 1
     return changed
 
@@ -302,7 +306,9 @@ def count_hari(hari_id: int) -> HariCount:
     counts = dict(db.execute_sql(
         "SELECT status, count(*) FROM kehadiran WHERE hari_id = ? GROUP BY status", (hari_id,)
     ).fetchall())  # fmt: skip
-    total = db.execute_sql("SELECT count(*) FROM peserta WHERE kegiatan_id = ?", (hari.kegiatan_id,)).fetchone()[0]
+    total = db.execute_sql(
+        "SELECT count(*) FROM peserta WHERE kegiatan_id = ?", (hari.kegiatan_id,)
+    ).fetchone()[0]
     return HariCount(*(int(counts.get(s, 0)) for s in STATUS_HADIR), total=int(total))
 
 

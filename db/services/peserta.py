@@ -144,7 +144,10 @@ def roster(kegiatan_id: int) -> list[PesertaRow]:
     cached = _cache.get(kegiatan_id)
     if cached is not None and cached[0] == key:
         return list(cached[1])
-    rows = [_row(r) for r in db.execute_sql(f"{_SELECT} WHERE kegiatan_id = ? ORDER BY no_urut, id", (kegiatan_id,))]
+    rows = [
+        _row(r)
+        for r in db.execute_sql(f"{_SELECT} WHERE kegiatan_id = ? ORDER BY no_urut, id", (kegiatan_id,))
+    ]
     _cache[kegiatan_id] = (key, rows)
     return list(rows)
 
@@ -199,7 +202,9 @@ def _region(value: str) -> str:
         return ""
     region = wilayah.get(text)
     if region is None or region.tingkat < wilayah.KECAMATAN:
-        raise ValidationError(f"Kode {text} bukan kode kecamatan atau kelurahan/desa yang dikenal.", "kode_wilayah")
+        raise ValidationError(
+            f"Kode {text} bukan kode kecamatan atau kelurahan/desa yang dikenal.", "kode_wilayah"
+        )
     return region.kode
 
 
@@ -213,7 +218,10 @@ def _new_kode(rng: Callable[[str], str] | None = None) -> str:
 
 
 def _refuse_duplicate(form: PesertaForm) -> None:
-    if form.kader_id is not None and not db.execute_sql("SELECT 1 FROM kader WHERE id = ?", (form.kader_id,)).fetchone():
+    if (
+        form.kader_id is not None
+        and not db.execute_sql("SELECT 1 FROM kader WHERE id = ?", (form.kader_id,)).fetchone()
+    ):
         raise ValidationError("Kader yang ditautkan tidak ditemukan (mungkin sudah dihapus).", "kader_id")
     if form.nik:
         found = db.execute_sql(
@@ -248,7 +256,8 @@ def save_peserta(form: PesertaForm, *, kode_rng: Callable[[str], str] | None = N
             _refuse_duplicate(clean)
             if clean.id is None:
                 number = db.execute_sql(
-                    "SELECT coalesce(max(no_urut), 0) + 1 FROM peserta WHERE kegiatan_id = ?", (clean.kegiatan_id,)
+                    "SELECT coalesce(max(no_urut), 0) + 1 FROM peserta WHERE kegiatan_id = ?",
+                    (clean.kegiatan_id,),
                 ).fetchone()[0]
                 peserta_id = int(Peserta.insert(
                     **values, kegiatan=clean.kegiatan_id, kader=clean.kader_id, kode=_new_kode(kode_rng),
@@ -262,7 +271,9 @@ def save_peserta(form: PesertaForm, *, kode_rng: Callable[[str], str] | None = N
             if old.kader_id != clean.kader_id:
                 changes["kader_id"] = [old.kader_id, clean.kader_id]
             if changes:
-                Peserta.update(**values, kader=clean.kader_id, diubah=now).where(Peserta.id == clean.id).execute()
+                Peserta.update(**values, kader=clean.kader_id, diubah=now).where(
+                    Peserta.id == clean.id
+                ).execute()
                 audit.record("ubah", "peserta", clean.id, changes, clean.nama)
             return clean.id
     finally:
@@ -305,7 +316,9 @@ def add_from_kader(kegiatan_id: int, kader_id: int, peran: str = "Peserta") -> i
 
 
 def attendance_count(peserta_id: int) -> int:
-    return int(db.execute_sql("SELECT count(*) FROM kehadiran WHERE peserta_id = ?", (peserta_id,)).fetchone()[0])
+    return int(
+        db.execute_sql("SELECT count(*) FROM kehadiran WHERE peserta_id = ?", (peserta_id,)).fetchone()[0]
+    )
 
 
 def remove_peserta(peserta_id: int, *, force: bool = False) -> None:
@@ -387,7 +400,9 @@ def count_per_asal(kegiatan_id: int) -> list[AsalCount]:
     return [AsalCount(asal_label(k[0], k[1]), k[0], k[1], counts[k]) for k in ordered]
 
 
-def roster_order(kegiatan_id: int, order: str = "asal", peran: tuple[str, ...] | None = None) -> list[PesertaRow]:
+def roster_order(
+    kegiatan_id: int, order: str = "asal", peran: tuple[str, ...] | None = None
+) -> list[PesertaRow]:
     """The order of the printed daftar hadir, shared by the print and the paper back-fill.
 
     ``order="asal"``: by region code (each kecamatan, then its kelurahan), then OPD names, then
@@ -399,4 +414,6 @@ def roster_order(kegiatan_id: int, order: str = "asal", peran: tuple[str, ...] |
         return rows
     if order != "asal":
         raise ValidationError("Urutan harus 'asal' atau 'nomor'.", "order")
-    return sorted(rows, key=lambda r: (r.kode_wilayah == "", r.kode_wilayah, _fold(r.asal_opd), _fold(r.nama), r.id))
+    return sorted(
+        rows, key=lambda r: (r.kode_wilayah == "", r.kode_wilayah, _fold(r.asal_opd), _fold(r.nama), r.id)
+    )

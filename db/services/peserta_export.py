@@ -22,7 +22,16 @@ from db.services.peserta import PesertaRow, roster
 from db.services.peserta_import import PESERTA_COLUMNS
 
 SHEET_NAME = "Peserta"
-_WIDTHS = {"nama": 32, "nik": 19, "nip": 20, "jabatan": 24, "instansi": 22, "asal": 28, "posyandu": 18, "hp": 16}
+_WIDTHS = {
+    "nama": 32,
+    "nik": 19,
+    "nip": 20,
+    "jabatan": 24,
+    "instansi": 22,
+    "asal": 28,
+    "posyandu": 18,
+    "hp": 16,
+}
 
 
 def _value(row: PesertaRow, key: str, full_nik: bool) -> str:

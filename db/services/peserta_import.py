@@ -89,7 +89,9 @@ class PesertaSnapshot(RegistrySnapshot):
     """The registry facts plus the kader names by region and the kegiatan's current roster."""
 
     kegiatan_id: int = 0
-    kader_by_name: dict[str, list[tuple[int, str, str, str]]] = field(default_factory=dict)  # key → (id, nik, kode, label)
+    kader_by_name: dict[str, list[tuple[int, str, str, str]]] = field(
+        default_factory=dict
+    )  # key → (id, nik, kode, label)
     roster_keys: dict[tuple, str] = field(default_factory=dict)  # duplicate key → the roster name
 
 
@@ -106,14 +108,22 @@ def load_peserta_snapshot(kegiatan_id: int) -> PesertaSnapshot:
     if not db.execute_sql("SELECT 1 FROM kegiatan WHERE id = ?", (kegiatan_id,)).fetchone():
         raise NotFound("Kegiatan tidak ditemukan (mungkin sudah dihapus).")
     base = load_snapshot()
-    snap = PesertaSnapshot(**{name: getattr(base, name) for name in base.__dataclass_fields__}, kegiatan_id=kegiatan_id)
-    rows = db.execute_sql("SELECT k.id, k.nama, coalesce(k.nik, ''), coalesce(k.kode_wilayah, '') FROM kader k")
+    snap = PesertaSnapshot(
+        **{name: getattr(base, name) for name in base.__dataclass_fields__}, kegiatan_id=kegiatan_id
+    )
+    rows = db.execute_sql(
+        "SELECT k.id, k.nama, coalesce(k.nik, ''), coalesce(k.kode_wilayah, '') FROM kader k"
+    )
     for kader_id, nama, nik, kode in rows:
         kode = wilayah.to_dotted(kode) or kode
         region = wilayah.get(kode) if kode else None
-        snap.kader_by_name.setdefault(person_key(nama), []).append((kader_id, nik, kode, region.nama if region else ""))
+        snap.kader_by_name.setdefault(person_key(nama), []).append(
+            (kader_id, nik, kode, region.nama if region else "")
+        )
     for row in peserta_service.roster(kegiatan_id):
-        record = PesertaRecord(row.nama, row.nik, kode_wilayah=row.kode_wilayah, asal_opd=row.asal_opd, kader_id=row.kader_id)
+        record = PesertaRecord(
+            row.nama, row.nik, kode_wilayah=row.kode_wilayah, asal_opd=row.asal_opd, kader_id=row.kader_id
+        )
         for key in _duplicate_keys(record):
             snap.roster_keys.setdefault(key, row.nama)
     return snap
@@ -143,13 +153,18 @@ def _link(reader: RowReader, snap: RegistrySnapshot, record: PesertaRecord) -> i
         return snap.kader_by_nik[record.nik]
     if not isinstance(snap, PesertaSnapshot) or not record.kode_wilayah:
         return None
-    here = [c for c in snap.kader_by_name.get(person_key(record.nama), []) if c[2].startswith(record.kode_wilayah)]
+    here = [
+        c for c in snap.kader_by_name.get(person_key(record.nama), []) if c[2].startswith(record.kode_wilayah)
+    ]
     here = [c for c in here if not (record.nik and c[1])]  # two different NIKs: two people
     if len(here) == 1:
         return here[0][0]
     if len(here) > 1:
         names = ", ".join(f"kader #{c[0]} ({c[3] or 'tanpa kelurahan'})" for c in here[:5])
-        reader.warn("nama", f"Nama cocok dengan beberapa kader: {names}; bila diterima, peserta tidak ditautkan ke kader.")
+        reader.warn(
+            "nama",
+            f"Nama cocok dengan beberapa kader: {names}; bila diterima, peserta tidak ditautkan ke kader.",
+        )
     return None
 
 
@@ -162,11 +177,18 @@ def parse_peserta_row(reader: RowReader, resolver: Resolver) -> PesertaRecord:
     else:
         nik, _numeric = read_nik(reader)  # a numeric cell is warned about by read_nik
     nip_raw = reader.raw("nip")
-    nip = str(int(nip_raw)) if isinstance(nip_raw, int) and not isinstance(nip_raw, bool) else reader.text("nip")
+    nip = (
+        str(int(nip_raw))
+        if isinstance(nip_raw, int) and not isinstance(nip_raw, bool)
+        else reader.text("nip")
+    )
     kode, label, opd, problem = _asal(reader.text("asal"), resolver.snapshot.kabkota)
     if problem:
         reader.problem("asal", problem)
-    texts = {key: reader.text(key)[:200] for key in ("jenis_kelamin", "jabatan", "instansi", "posyandu", "hp", "peran")}
+    texts = {
+        key: reader.text(key)[:200]
+        for key in ("jenis_kelamin", "jabatan", "instansi", "posyandu", "hp", "peran")
+    }
     record = PesertaRecord(nama=nama, nik=nik, nip=nip, kode_wilayah=kode, asal=label, asal_opd=opd, **texts)
     return replace(record, kader_id=_link(reader, resolver.snapshot, record))
 
@@ -201,7 +223,9 @@ def _form(kegiatan_id: int, record: PesertaRecord) -> PesertaForm:
     if record.kader_id is None:
         return PesertaForm(kegiatan_id=kegiatan_id, **given)
     base = form_from_kader(kegiatan_id, record.kader_id)
-    base = replace(base, nik=_valid_or_empty(parse_nik, base.nik), hp=_valid_or_empty(normalise_phone, base.hp))
+    base = replace(
+        base, nik=_valid_or_empty(parse_nik, base.nik), hp=_valid_or_empty(normalise_phone, base.hp)
+    )
     if given.get("asal_opd"):  # the file says the person comes from an office, not the kader's kelurahan
         base = replace(base, kode_wilayah="")
     return replace(base, **given)

@@ -72,8 +72,10 @@ def _stored_trusted() -> dict[str, dict[str, str]]:
 
 def list_trusted_keys() -> list[TrustedKey]:
     """This office's key first, then imported keys by office name."""
-    imported = [TrustedKey(kid, entry.get("kantor", ""), entry.get("pem", ""))
-                for kid, entry in _stored_trusted().items()]
+    imported = [
+        TrustedKey(kid, entry.get("kantor", ""), entry.get("pem", ""))
+        for kid, entry in _stored_trusted().items()
+    ]
     return [own_key(), *sorted(imported, key=lambda k: (k.kantor.casefold(), k.kid))]
 
 
@@ -101,8 +103,13 @@ def import_trusted_key(pem: str, kantor: str) -> TrustedKey:
         action = "ubah" if kid in stored else "tambah"
         stored[kid] = {"kantor": name, "pem": crypto.public_pem(raw)}
         set_setting(TRUSTED_KEY, stored, audit_changes=False)
-        audit.record(action, "pengaturan", None, {"kid": kid, "kantor": name},
-                     f"Kunci publik sertifikat {name} diimpor")
+        audit.record(
+            action,
+            "pengaturan",
+            None,
+            {"kid": kid, "kantor": name},
+            f"Kunci publik sertifikat {name} diimpor",
+        )
     return TrustedKey(kid, name, stored[kid]["pem"])
 
 
@@ -114,8 +121,13 @@ def remove_trusted_key(kid: str) -> None:
         if entry is None:
             raise NotFound("Kunci publik itu tidak ada dalam daftar.")
         set_setting(TRUSTED_KEY, stored, audit_changes=False)
-        audit.record("hapus", "pengaturan", None, {"kid": kid, "kantor": entry.get("kantor", "")},
-                     f"Kunci publik sertifikat {entry.get('kantor', '')} dihapus")
+        audit.record(
+            "hapus",
+            "pengaturan",
+            None,
+            {"kid": kid, "kantor": entry.get("kantor", "")},
+            f"Kunci publik sertifikat {entry.get('kantor', '')} dihapus",
+        )
 
 
 def verify_text(text: str, revoked_numbers: Collection[str] = ()) -> crypto.Verdict:

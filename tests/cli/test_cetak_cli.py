@@ -22,8 +22,13 @@ RATES = {"Peserta": 150_000, "Panitia": 100_000, "Narasumber": 900_000}
 
 
 def cetak(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "cetak", *args],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "cetak", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
 
 
 def pages_of(path: Path) -> list[str]:
@@ -52,8 +57,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict:
         form = get_kegiatan(kegiatan_id).form
         save_kegiatan(replace(form, uang_peran=RATES, uang_satuan="hari"))
         everyone = roster(kegiatan_id)
-        transport = sum(item.hadir * RATES.get(item.peserta.peran, 0) for item in rekap_peserta(kegiatan_id).peserta
-                        if item.peserta.peran in ("Peserta", "Undangan", "Panitia"))
+        transport = sum(
+            item.hadir * RATES.get(item.peserta.peran, 0)
+            for item in rekap_peserta(kegiatan_id).peserta
+            if item.peserta.peran in ("Peserta", "Undangan", "Panitia")
+        )
         return {
             "dir": folder,
             "id": kegiatan_id,
@@ -77,7 +85,9 @@ def assert_in_order(text: str, names: list[str]) -> None:
 
 def test_daftar_hadir_day_one(demo: dict, tmp_path: Path) -> None:
     out = tmp_path / "hadir.pdf"
-    result = cetak(demo["dir"], "daftar-hadir", str(demo["id"]), "--hari", "1", "-o", str(out), "--baris-kosong", "3")
+    result = cetak(
+        demo["dir"], "daftar-hadir", str(demo["id"]), "--hari", "1", "-o", str(out), "--baris-kosong", "3"
+    )
     assert result.returncode == 0, result.stderr
     pages = pages_of(out)
     assert f"{len(pages)} halaman ditulis" in result.stdout
@@ -102,7 +112,9 @@ def test_daftar_hadir_day_one(demo: dict, tmp_path: Path) -> None:
 
 def test_daftar_hadir_every_day_on_f4_with_phones_left_blank(demo: dict, tmp_path: Path) -> None:
     out = tmp_path / "semua.pdf"
-    result = cetak(demo["dir"], "daftar-hadir", str(demo["id"]), "-o", str(out), "--kertas", "f4", "--hp", "kosong")
+    result = cetak(
+        demo["dir"], "daftar-hadir", str(demo["id"]), "-o", str(out), "--kertas", "f4", "--hp", "kosong"
+    )
     assert result.returncode == 0, result.stderr
     reader = PdfReader(str(out))
     assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 330
@@ -143,14 +155,28 @@ def test_tanda_terima_total_and_terbilang(demo: dict, tmp_path: Path) -> None:
     for words in ("Pejabat Pembuat Komitmen", "Bendahara Pengeluaran", "Ketua Panitia", "Lunas dibayar,"):
         assert words in text
     honor = tmp_path / "honor.pdf"
-    assert cetak(demo["dir"], "tanda-terima", str(demo["id"]), "--jenis", "honorarium", "--hari", "1",
-                 "-o", str(honor)).returncode == 0
+    assert (
+        cetak(
+            demo["dir"],
+            "tanda-terima",
+            str(demo["id"]),
+            "--jenis",
+            "honorarium",
+            "--hari",
+            "1",
+            "-o",
+            str(honor),
+        ).returncode
+        == 0
+    )
     honor_text = flat(" ".join(pages_of(honor)))
     assert "DAFTAR PENERIMAAN HONORARIUM" in honor_text and "1 × 900.000" in honor_text
 
 
 def test_refusals_are_indonesian(demo: dict, tmp_path: Path) -> None:
-    wrong_day = cetak(demo["dir"], "daftar-hadir", str(demo["id"]), "--hari", "9", "-o", str(tmp_path / "x.pdf"))
+    wrong_day = cetak(
+        demo["dir"], "daftar-hadir", str(demo["id"]), "--hari", "9", "-o", str(tmp_path / "x.pdf")
+    )
     assert wrong_day.returncode == 1 and "Hari ke-9" in wrong_day.stderr
     missing = cetak(demo["dir"], "rekap-kehadiran", "999", "-o", str(tmp_path / "x.pdf"))
     assert missing.returncode == 1 and "Ditolak:" in missing.stderr and "Traceback" not in missing.stderr

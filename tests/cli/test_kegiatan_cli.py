@@ -30,7 +30,9 @@ def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def _statuses(data_dir: Path) -> dict[str, str]:
     conn = sqlite3.connect(DataPaths(data_dir).database)
-    rows = conn.execute("SELECT p.kode, k.status FROM kehadiran k JOIN peserta p ON p.id = k.peserta_id").fetchall()
+    rows = conn.execute(
+        "SELECT p.kode, k.status FROM kehadiran k JOIN peserta p ON p.id = k.peserta_id"
+    ).fetchall()
     conn.close()
     return dict(rows)
 
@@ -61,7 +63,11 @@ def test_create_then_list(data_dir) -> None:
     rows = json.loads(_run(folder, "kegiatan", "list", "--json").stdout)
     created = next(r for r in rows if r["id"] == new_id)
     assert (created["nama"], created["tempat"], created["jumlah_hari"], created["tanggal_mulai"]) == (
-        "Bimtek ILP", "Aula", 3, "2026-06-01")
+        "Bimtek ILP",
+        "Aula",
+        3,
+        "2026-06-01",
+    )
     plain = _run(folder, "kegiatan", "list")
     assert "Bimtek ILP" in plain.stdout and "Jumlah: 2 kegiatan" in plain.stdout
 
@@ -81,7 +87,10 @@ def test_peserta_list(data_dir) -> None:
     folder, codes = data_dir
     rows = json.loads(_run(folder, "peserta", "list", "1", "--json").stdout)
     assert [(r["nama"], r["kode"], r["peran"]) for r in rows] == [
-        ("Siti Aminah", codes[0], "Peserta"), ("Budi", codes[1], "Narasumber"), ("Cici", codes[2], "Peserta")]
+        ("Siti Aminah", codes[0], "Peserta"),
+        ("Budi", codes[1], "Narasumber"),
+        ("Cici", codes[2], "Peserta"),
+    ]
     assert rows[0]["nik"] == NIK and rows[0]["asal"] == "Kelurahan Yosodadi"
     plain = _run(folder, "peserta", "list", "1")
     assert "1872••••••••0004" in plain.stdout and "0812-3456-7890" in plain.stdout

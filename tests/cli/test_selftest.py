@@ -35,8 +35,11 @@ def test_selftest_fails_with_the_reason(monkeypatch, capsys) -> None:
 
 def test_selftest_reports_missing_kop_text(monkeypatch, capsys) -> None:
     real = pdfcheck.inspect_pdf
-    monkeypatch.setattr(pdfcheck, "inspect_pdf",
-                        lambda data: pdfcheck.PdfSummary(1, real(data).text.replace("METRO PUSAT", ""), ()))
+    monkeypatch.setattr(
+        pdfcheck,
+        "inspect_pdf",
+        lambda data: pdfcheck.PdfSummary(1, real(data).text.replace("METRO PUSAT", ""), ()),
+    )
     assert run_selftest() == 1
     assert "teks tidak ditemukan di PDF: 'KECAMATAN METRO PUSAT'" in capsys.readouterr().out
 
@@ -44,8 +47,14 @@ def test_selftest_reports_missing_kop_text(monkeypatch, capsys) -> None:
 def test_main_selftest_writes_nothing_outside_temp(tmp_path: Path) -> None:
     data_dir = tmp_path / "data-pengguna"
     env = {**os.environ, "POKJANAL_DATA_DIR": str(data_dir), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--selftest"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--selftest"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert ": OK" in result.stdout
     assert list(tmp_path.iterdir()) == []  # neither the user's data folder nor files in the cwd

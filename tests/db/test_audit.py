@@ -11,7 +11,7 @@ import pytest
 from db import audit
 from db.database import db
 from db.errors import ValidationError
-from db.models import Pengaturan, Penandatangan, Riwayat
+from db.models import Penandatangan, Pengaturan, Riwayat
 from db.services import penandatangan, profile, riwayat, settings
 from db.session import DataStore
 
@@ -31,7 +31,9 @@ def state() -> tuple[list[tuple], list[tuple], int]:
     )
 
 
-OFFICE = profile.OfficeProfile(pemerintah="Pemerintah Kota Metro", unit="Kecamatan Metro Timur", telepon=PHONE)
+OFFICE = profile.OfficeProfile(
+    pemerintah="Pemerintah Kota Metro", unit="Kecamatan Metro Timur", telepon=PHONE
+)
 
 
 def test_each_service_write_adds_one_matching_audit_row(store: DataStore) -> None:
@@ -71,7 +73,9 @@ def test_unchanged_save_adds_no_audit_row(store: DataStore) -> None:
 def test_personal_numbers_are_masked_in_the_trail(store: DataStore) -> None:
     profile.save_profile(OFFICE)
     with db.atomic():
-        audit.record("ubah", "kader", 7, {"nik": ["", NIK], "hp": [PHONE, "+6281298765432"], "nama": ["A", "B"]})
+        audit.record(
+            "ubah", "kader", 7, {"nik": ["", NIK], "hp": [PHONE, "+6281298765432"], "nama": ["A", "B"]}
+        )
     raw = " ".join(r.perubahan for r in audit_rows())
     for secret in (NIK, PHONE, "81234567890", "6281298765432", "01410785"):
         assert secret not in raw

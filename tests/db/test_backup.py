@@ -24,7 +24,9 @@ def rows(path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         names = sorted(
-            r[1] for r in conn.execute("PRAGMA main.table_list") if r[2] == "table" and not r[1].startswith("sqlite_")
+            r[1]
+            for r in conn.execute("PRAGMA main.table_list")
+            if r[2] == "table" and not r[1].startswith("sqlite_")
         )
         return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in names}
     finally:
@@ -93,7 +95,9 @@ def test_retention_old_backups_only_newest_ten_survive() -> None:
 
 def test_retention_same_second_names_are_ordered_by_write_time() -> None:
     when = datetime(2024, 7, 1, 9, 0, 0)
-    infos = [BackupInfo(Path(f"/b/{n}.sqlite"), when, "x", 1, written_ns=i) for i, n in enumerate("zyxwvutsrqpo")]
+    infos = [
+        BackupInfo(Path(f"/b/{n}.sqlite"), when, "x", 1, written_ns=i) for i, n in enumerate("zyxwvutsrqpo")
+    ]
     kept = {p.stem for p in select_to_keep(infos, date(2024, 7, 1))}
     assert kept == set("xwvutsrqpo")  # the ten written last, not the ten with the "largest" names
 
@@ -292,7 +296,9 @@ def test_set_aside_moves_never_deletes_even_twice_in_one_second(paths: DataPaths
     assert all(m.parent == paths.quarantine for m in moved)
 
 
-def test_failed_startup_backup_is_a_warning_not_a_refusal(paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_startup_backup_is_a_warning_not_a_refusal(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = DataStore(paths)
     store.open()
     add_signatory("Sebelum disk penuh")

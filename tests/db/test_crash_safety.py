@@ -101,7 +101,9 @@ def check_audit_matches(conn: sqlite3.Connection, stored: dict[str, str], names:
     assert sorted(audited_keys) == sorted(stored)
     added = [
         r[0]
-        for r in conn.execute("SELECT ringkasan FROM riwayat WHERE aksi = 'tambah' AND entitas = 'penandatangan'")
+        for r in conn.execute(
+            "SELECT ringkasan FROM riwayat WHERE aksi = 'tambah' AND entitas = 'penandatangan'"
+        )
     ]
     assert sorted(added) == sorted(names)
     last_edit: dict[int, str] = {}

@@ -18,6 +18,7 @@ from db.importer.apply import apply_plan
 from db.importer.pipeline import plan_file
 from db.importer.problems import ImportRejected
 from db.paths import DataPaths
+from db.services import kader as kader_service
 from db.services.kader import (
     KaderForm,
     NeedsConfirmation,
@@ -26,7 +27,6 @@ from db.services.kader import (
     save_kader,
     save_kader_many,
 )
-from db.services import kader as kader_service
 from db.services.kader_search import search_kader
 from db.services.posyandu import PosyanduForm, save_posyandu
 from db.services.profile import OfficeProfile, save_profile
@@ -61,8 +61,13 @@ def _inputs(mawar: int, siti: int, budi: int) -> list[KaderForm]:
         replace(get_kader(budi).form, nik=NIK_BUDI_NEW, jabatan="Ketua", hp="0812-9999-0000"),
         KaderForm(nama="  siti   AMINAH ", tanggal_lahir=date(1985, 7, 1), posyandu_id=mawar),
         get_kader(siti).form,
-        KaderForm(nama="Dewi Sartika", tanggal_lahir="12-03-1979", kode_wilayah="18.72.04.1003",
-                  posyandu_id=mawar, tingkatan="madya"),  # fmt: skip
+        KaderForm(
+            nama="Dewi Sartika",
+            tanggal_lahir="12-03-1979",
+            kode_wilayah="18.72.04.1003",
+            posyandu_id=mawar,
+            tingkatan="madya",
+        ),  # fmt: skip
         KaderForm(nama="Rina", tanggal_lahir=date(1992, 2, 2)),
     ]
 

@@ -13,7 +13,7 @@ from db.services.demo_kegiatan import BIMTEK_NAMA, RAKOR_NAMA
 from db.services.kegiatan import get_kegiatan, list_kegiatan
 from db.services.kegiatan_rekap import list_kuota
 from db.services.kehadiran import count_hari
-from db.services.peserta import KODE_ALPHABET, check_peserta, list_peserta, PesertaForm, roster
+from db.services.peserta import KODE_ALPHABET, PesertaForm, check_peserta, list_peserta, roster
 
 
 def _by_name() -> dict[str, int]:
@@ -41,7 +41,9 @@ def test_bimtek_roster_shape(store) -> None:
     assert [r.no_urut for r in rows] == list(range(1, 236))
     assert all(len(r.kode) == 6 and set(r.kode) <= set(KODE_ALPHABET) for r in rows)
     for row in rows:  # every row passes the service's validation unchanged
-        form = PesertaForm(**{f: getattr(row, f) for f in PesertaForm.__dataclass_fields__ if f != "id"}, id=row.id)
+        form = PesertaForm(
+            **{f: getattr(row, f) for f in PesertaForm.__dataclass_fields__ if f != "id"}, id=row.id
+        )
         clean = check_peserta(form)
         assert (clean.nama, clean.nik, clean.hp, clean.nip) == (row.nama, row.nik, row.hp, row.nip)
 

@@ -9,7 +9,14 @@ import pytest
 
 from db.errors import ValidationError
 from db.services.kegiatan import KegiatanForm, hari_by_number, save_kegiatan, set_hari
-from db.services.kegiatan_rekap import KuotaForm, belum_hadir, list_kuota, rekap_asal, rekap_peserta, set_kuota
+from db.services.kegiatan_rekap import (
+    KuotaForm,
+    belum_hadir,
+    list_kuota,
+    rekap_asal,
+    rekap_peserta,
+    set_kuota,
+)
 from db.services.kehadiran import set_status
 from db.services.peserta import PesertaForm, save_peserta
 
@@ -64,6 +71,8 @@ def test_recaps(kid: int) -> None:
         ("Budi", ("izin", ""), 0, 0.0),
     ]
     assert [(r.asal, r.jumlah, r.hadir) for r in rekap_asal(kid)] == [
-        ("Kelurahan Yosodadi", 2, (1, 2)), ("Kelurahan Tejosari", 1, (0, 0))]
+        ("Kelurahan Yosodadi", 2, (1, 2)),
+        ("Kelurahan Tejosari", 1, (0, 0)),
+    ]
     assert [p.nama for p in belum_hadir(day1)] == ["Cici", "Budi"]
     assert [p.nama for p in belum_hadir(day2, order="nomor")] == ["Budi"]

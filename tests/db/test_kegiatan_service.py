@@ -103,11 +103,33 @@ def test_skip_a_day(store) -> None:
 
 def test_list_upcoming_first_then_recent_past_and_filters(store) -> None:
     today = date(2026, 6, 1)
-    past_old = save_kegiatan(replace(BIMTEK, nama="Lama", tanggal_mulai=date(2025, 1, 1), tanggal_selesai=date(2025, 1, 1)))
-    past_new = save_kegiatan(replace(BIMTEK, nama="Baru lewat", tanggal_mulai=date(2026, 5, 1), tanggal_selesai=date(2026, 5, 2)))
-    soon = save_kegiatan(replace(BIMTEK, jenis="Rakor", nama="Rakor", tanggal_mulai=date(2026, 6, 3), tanggal_selesai=date(2026, 6, 3)))
-    later = save_kegiatan(replace(BIMTEK, nama="Nanti", tanggal_mulai=date(2026, 8, 1), tanggal_selesai=date(2026, 8, 2), status="batal"))
-    running = save_kegiatan(replace(BIMTEK, nama="Jalan", tanggal_mulai=date(2026, 5, 31), tanggal_selesai=date(2026, 6, 2)))
+    past_old = save_kegiatan(
+        replace(BIMTEK, nama="Lama", tanggal_mulai=date(2025, 1, 1), tanggal_selesai=date(2025, 1, 1))
+    )
+    past_new = save_kegiatan(
+        replace(BIMTEK, nama="Baru lewat", tanggal_mulai=date(2026, 5, 1), tanggal_selesai=date(2026, 5, 2))
+    )
+    soon = save_kegiatan(
+        replace(
+            BIMTEK,
+            jenis="Rakor",
+            nama="Rakor",
+            tanggal_mulai=date(2026, 6, 3),
+            tanggal_selesai=date(2026, 6, 3),
+        )
+    )
+    later = save_kegiatan(
+        replace(
+            BIMTEK,
+            nama="Nanti",
+            tanggal_mulai=date(2026, 8, 1),
+            tanggal_selesai=date(2026, 8, 2),
+            status="batal",
+        )
+    )
+    running = save_kegiatan(
+        replace(BIMTEK, nama="Jalan", tanggal_mulai=date(2026, 5, 31), tanggal_selesai=date(2026, 6, 2))
+    )
     assert [k.id for k in list_kegiatan(today=today)] == [running, soon, later, past_new, past_old]
     assert [k.id for k in list_kegiatan(tahun=2025, today=today)] == [past_old]
     assert [k.id for k in list_kegiatan(jenis="Rakor", today=today)] == [soon]

@@ -114,7 +114,11 @@ def test_back_fill_batch(setup) -> None:
     assert (stored.operator, stored.keterangan, stored.hari_id) == ("Rina", "halaman 1", day1)
     rows = {r.peserta_id: r for r in Kehadiran.select().where(Kehadiran.hari == day1)}
     assert set(rows) == {ids[0], ids[2], ids[3]}
-    assert rows[ids[0]].batch_id == batch and rows[ids[0]].dicatat_oleh == "Rina" and rows[ids[0]].jam_datang == ""
+    assert (
+        rows[ids[0]].batch_id == batch
+        and rows[ids[0]].dicatat_oleh == "Rina"
+        and rows[ids[0]].jam_datang == ""
+    )
     assert rows[ids[2]].batch_id is None  # checked in at the desk before: kept
     assert Riwayat.select().where(Riwayat.entitas == "kehadiran_batch").count() == 1
     assert count_hari(day1).hadir == 3

@@ -35,7 +35,10 @@ time.sleep(60)
 
 def start_holder(paths: DataPaths) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(paths.root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(paths.root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -55,7 +58,9 @@ def test_second_process_is_refused_with_a_message(paths: DataPaths) -> None:
         assert first_line(holder) == "READY"
         cli = subprocess.run(
             [sys.executable, str(ROOT / "main.py"), "--data-dir", str(paths.root), "db", "check"],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert cli.returncode == 1
         assert "sedang dipakai" in cli.stderr and "Traceback" not in cli.stderr

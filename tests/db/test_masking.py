@@ -67,7 +67,9 @@ def test_scrub_text_keeps_dates_times_and_small_numbers() -> None:
     before=st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=20),
     after=st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=20),
 )
-def test_scrub_text_hides_any_nik_in_any_grouping(nik: str, sep: str, groups: tuple, before: str, after: str) -> None:
+def test_scrub_text_hides_any_nik_in_any_grouping(
+    nik: str, sep: str, groups: tuple, before: str, after: str
+) -> None:
     parts, start = [], 0
     for size in groups:
         parts.append(nik[start : start + size])

@@ -24,7 +24,9 @@ from db.session import DataStore
 
 
 def _load_migration_data():
-    spec = importlib.util.spec_from_file_location("migration_data", Path(__file__).with_name("migration_data.py"))
+    spec = importlib.util.spec_from_file_location(
+        "migration_data", Path(__file__).with_name("migration_data.py")
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -44,7 +46,9 @@ def connect(path: Path) -> sqlite3.Connection:
 def build_at(path: Path, version: int) -> None:
     """A database file at ``version`` built by the frozen steps, holding that version's rows."""
     if version not in DATA.POPULATE:
-        pytest.fail(f"tambahkan populate_v{version} ke tests/db/migration_data.py (migrasi {version + 1} ada)")
+        pytest.fail(
+            f"tambahkan populate_v{version} ke tests/db/migration_data.py (migrasi {version + 1} ada)"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     database.connect()
@@ -81,15 +85,19 @@ def cells(path: Path) -> dict[str, dict[object, dict[str, tuple[str, object]]]]:
         select = ", ".join(f'typeof("{c}"), "{c}"' for c in columns)
         out[table] = {}
         for row in conn.execute(f'SELECT {", ".join(keys)}, {select} FROM "{table}"'):
-            values = row[len(keys):]
-            out[table][row[: len(keys)]] = {c: (values[2 * i], values[2 * i + 1]) for i, c in enumerate(columns)}
+            values = row[len(keys) :]
+            out[table][row[: len(keys)]] = {
+                c: (values[2 * i], values[2 * i + 1]) for i, c in enumerate(columns)
+            }
     conn.close()
     return out
 
 
 def normalised_schema(path: Path) -> list[tuple[str, str, str, str]]:
     conn = connect(path)
-    rows = conn.execute("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+    rows = conn.execute(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+    )
     out = [(t, n, tb, re.sub(r"\s+", " ", sql).strip()) for t, n, tb, sql in rows]
     conn.close()
     return out
@@ -253,7 +261,9 @@ def test_failure_in_a_later_step_keeps_latest_file_and_backup(
     assert len(saved) == 1 and cells(saved[0].path) == before
 
 
-def test_rebuild_step_that_breaks_references_is_refused(paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rebuild_step_that_breaks_references_is_refused(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A table-rebuild step runs with foreign keys off; a dangling reference aborts it (rolled back)
     and enforcement is switched back on afterwards."""
     build_at(paths.database, LATEST_VERSION)
@@ -321,7 +331,10 @@ def _model_columns(model) -> dict[str, tuple[bool, bool, str | None]]:  # noqa: 
 def _table_columns(path: Path, table: str) -> dict[str, tuple[bool, bool, str | None]]:
     conn = connect(path)
     refs = {r[3]: r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
-    out = {r[1]: (bool(r[3]) or bool(r[5]), bool(r[5]), refs.get(r[1])) for r in conn.execute(f'PRAGMA table_info("{table}")')}
+    out = {
+        r[1]: (bool(r[3]) or bool(r[5]), bool(r[5]), refs.get(r[1]))
+        for r in conn.execute(f'PRAGMA table_info("{table}")')
+    }
     conn.close()
     return out
 

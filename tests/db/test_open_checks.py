@@ -109,7 +109,9 @@ DAMAGE = {
 
 @pytest.mark.parametrize("seed", range(3))
 @pytest.mark.parametrize("kind", sorted(DAMAGE))
-def test_damaged_file_is_refused_and_set_aside(paths: DataPaths, real_db: bytes, kind: str, seed: int) -> None:
+def test_damaged_file_is_refused_and_set_aside(
+    paths: DataPaths, real_db: bytes, kind: str, seed: int
+) -> None:
     damage, expected = DAMAGE[kind]
     broken = damage(real_db, random.Random(seed))
     paths.database.write_bytes(broken)

@@ -58,7 +58,12 @@ def test_environment_variable_moves_the_cli(tmp_path: Path) -> None:
 
     env = dict(os.environ, **{ENV_VAR: str(tmp_path / "lewat-env")})
     done = subprocess.run(
-        [sys.executable, "main.py", "db", "backup"], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env
+        [sys.executable, "main.py", "db", "backup"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     assert list((tmp_path / "lewat-env" / "cadangan").glob("pokjanal-*-manual.sqlite"))

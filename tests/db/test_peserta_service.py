@@ -52,7 +52,11 @@ def test_add_from_kader_copies_details_and_keeps_link(kid: int) -> None:
     row = get_peserta(add_from_kader(kid, kader_id, "peserta"))
     assert (row.kader_id, row.nama, row.nik, row.hp) == (kader_id, "Siti Aminah", NIK, "+6281234567890")
     assert (row.kode_wilayah, row.asal, row.peran, row.jabatan) == (
-        "18.72.04.1001", "Kelurahan Yosodadi", "Peserta", "Ketua Kader")
+        "18.72.04.1001",
+        "Kelurahan Yosodadi",
+        "Peserta",
+        "Ketua Kader",
+    )
     assert row.no_urut == 1
     assert len(row.kode) == 6 and set(row.kode) <= set(KODE_ALPHABET)
     with pytest.raises(DuplicatePeserta, match="NIK"):
@@ -79,7 +83,13 @@ def test_manual_participant_is_validated(kid: int) -> None:
     ))  # fmt: skip
     row = get_peserta(pid)
     assert (row.nama, row.nik, row.nip, row.jenis_kelamin, row.peran, row.asal) == (
-        "dr. Budi", "1872044107850004", "198609262015051001", "L", "Narasumber", "Dinas Kesehatan")
+        "dr. Budi",
+        "1872044107850004",
+        "198609262015051001",
+        "L",
+        "Narasumber",
+        "Dinas Kesehatan",
+    )
     with pytest.raises(DuplicatePeserta):
         save_peserta(PesertaForm(kegiatan_id=kid, nama="Orang lain", nik=NIK))
     woman = get_peserta(save_peserta(PesertaForm(kegiatan_id=kid, nama="Ani", nik="1872045107850004")))
@@ -96,8 +106,12 @@ def test_same_nik_in_another_kegiatan_is_fine_and_codes_unique(kid: int) -> None
 
 
 def test_seeded_codes_are_reproducible_and_skip_taken_ones(kid: int) -> None:
-    first = get_peserta(save_peserta(PesertaForm(kegiatan_id=kid, nama="A"), kode_rng=random.Random(5).choice))
-    second = get_peserta(save_peserta(PesertaForm(kegiatan_id=kid, nama="B"), kode_rng=random.Random(5).choice))
+    first = get_peserta(
+        save_peserta(PesertaForm(kegiatan_id=kid, nama="A"), kode_rng=random.Random(5).choice)
+    )
+    second = get_peserta(
+        save_peserta(PesertaForm(kegiatan_id=kid, nama="B"), kode_rng=random.Random(5).choice)
+    )
     rng = random.Random(5)
     assert first.kode == "".join(rng.choice(KODE_ALPHABET) for _ in range(6))
     assert second.kode != first.kode
@@ -143,14 +157,22 @@ def test_search_filters_counts_and_print_order(kid: int) -> None:
     assert [r.nama for r in search_peserta(kid, "yosodadi")] == ["Siti Aminah", "Aminah"]
     assert [r.nama for r in search_peserta(kid, "", PesertaFilter(peran="Narasumber"))] == ["Budi"]
     assert [r.nama for r in list_peserta(kid, PesertaFilter(kode_wilayah="18.72.04"))] == [
-        "Wartini", "Siti Aminah", "Ani Siti", "Aminah"]
+        "Wartini",
+        "Siti Aminah",
+        "Ani Siti",
+        "Aminah",
+    ]
     assert search_peserta(kid, "zzz") == []
     counts = [(c.asal, c.jumlah) for c in count_per_asal(kid)]
     assert counts == [("Kecamatan Metro Timur", 1), ("Kelurahan Yosodadi", 2), ("Kelurahan Tejosari", 1),
                       ("Dinas Kesehatan", 1)]  # fmt: skip
     assert [r.nama for r in roster_order(kid)] == ["Ani Siti", "Aminah", "Siti Aminah", "Wartini", "Budi"]
     assert [r.nama for r in roster_order(kid, "nomor", peran=("Peserta",))] == [
-        "Wartini", "Siti Aminah", "Ani Siti", "Aminah"]
+        "Wartini",
+        "Siti Aminah",
+        "Ani Siti",
+        "Aminah",
+    ]
     with pytest.raises(ValidationError):
         roster_order(kid, "acak")
 

@@ -39,7 +39,7 @@ VALID = crypto.sign(CLAIM, OFFICE)
 
 
 def _blob(text: str) -> bytes:
-    body = text[len(crypto.PREFIX):]
+    body = text[len(crypto.PREFIX) :]
     return base64.b32decode(body + "=" * (-len(body) % 8))
 
 
@@ -51,7 +51,12 @@ def test_valid_payload_round_trips_the_signed_fields() -> None:
     verdict = crypto.verify(VALID, TRUSTED)
     assert verdict.status == "valid" and verdict.accepted
     assert (verdict.nomor, verdict.nama, verdict.kegiatan, verdict.tanggal, verdict.office) == (
-        CLAIM.nomor, CLAIM.nama, CLAIM.kegiatan, CLAIM.tanggal, CLAIM.office)
+        CLAIM.nomor,
+        CLAIM.nama,
+        CLAIM.kegiatan,
+        CLAIM.tanggal,
+        CLAIM.office,
+    )
     assert crypto.verify(f"  {VALID}\r\n", TRUSTED).status == "valid"  # a USB scanner's Enter
 
 
@@ -61,9 +66,13 @@ def test_name_is_signed_in_nfc() -> None:
 
 
 def test_qr_stays_within_version_12_at_level_q_for_long_fields() -> None:
-    claim = crypto.CertificateClaim("999/400.7/BIMTEK-POKJANAL/KECAMATAN-METRO-PUSAT/VIII/2026",
-                                    "Dr. Hj. Raden Ayu " + "Sekar Kinasih " * 20, "Bimtek " * 40,
-                                    date(2026, 8, 30), "18.72.01")
+    claim = crypto.CertificateClaim(
+        "999/400.7/BIMTEK-POKJANAL/KECAMATAN-METRO-PUSAT/VIII/2026",
+        "Dr. Hj. Raden Ayu " + "Sekar Kinasih " * 20,
+        "Bimtek " * 40,
+        date(2026, 8, 30),
+        "18.72.01",
+    )
     text = crypto.sign(claim, OFFICE)
     assert segno.make_qr(text, error="q", mask=0, boost_error=False).version <= 12
     verdict = crypto.verify(text, TRUSTED)
@@ -77,17 +86,20 @@ def test_control_characters_cannot_forge_field_boundaries() -> None:
     assert (verdict.status, verdict.nama, verdict.kegiatan) == ("valid", "Anipalsu", "K")
 
 
-@pytest.mark.parametrize("field, value", [
-    ("nomor", "008/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026"),
-    ("nama", "Siti Aminah S.Pd"),
-    ("kegiatan", "Bimtek Kader Posyandu ILQ"),
-    ("tanggal", date(2026, 7, 22)),
-    ("office", "18.72.02"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("nomor", "008/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026"),
+        ("nama", "Siti Aminah S.Pd"),
+        ("kegiatan", "Bimtek Kader Posyandu ILQ"),
+        ("tanggal", date(2026, 7, 22)),
+        ("office", "18.72.02"),
+    ],
+)
 def test_every_field_altered_after_signing_is_tampered(field: str, value: object) -> None:
     forged_claim = crypto.CertificateClaim(**{**CLAIM.__dict__, field: value})
     kid = crypto.key_id(crypto.raw_public_key(OFFICE.public_key()))
-    forged = _text(crypto.payload_bytes(forged_claim, kid) + _blob(VALID)[-crypto.SIG_BYTES:])
+    forged = _text(crypto.payload_bytes(forged_claim, kid) + _blob(VALID)[-crypto.SIG_BYTES :])
     assert crypto.verify(forged, TRUSTED).status == "tampered"
 
 
@@ -149,8 +161,10 @@ def test_revoked_number_keeps_its_signed_fields() -> None:
 
 
 def test_stray_bits_in_the_last_character_are_not_a_second_spelling() -> None:
-    names = (crypto.sign(crypto.CertificateClaim("1", "A" * n, "K", date(2026, 1, 2), "X"), OFFICE)
-             for n in range(1, 6))
+    names = (
+        crypto.sign(crypto.CertificateClaim("1", "A" * n, "K", date(2026, 1, 2), "X"), OFFICE)
+        for n in range(1, 6)
+    )
     text = next(t for t in names if len(t[5:]) % 8 != 0)  # last character carries unused bits
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
     others = [text[:-1] + ch for ch in alphabet if ch != text[-1]]
@@ -177,17 +191,20 @@ def test_random_strings_are_never_accepted_and_never_crash(text: str) -> None:
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(min_value=0, max_value=len(VALID) - 1), st.characters(codec="utf-8"),
-       st.sampled_from(["replace", "insert", "delete"]))
+@given(
+    st.integers(min_value=0, max_value=len(VALID) - 1),
+    st.characters(codec="utf-8"),
+    st.sampled_from(["replace", "insert", "delete"]),
+)
 def test_single_character_mutations_are_never_accepted(index: int, char: str, how: str) -> None:
     if how == "replace":
         if VALID[index] == char:
             return
-        mutated = VALID[:index] + char + VALID[index + 1:]
+        mutated = VALID[:index] + char + VALID[index + 1 :]
     elif how == "insert":
         mutated = VALID[:index] + char + VALID[index:]
     else:
-        mutated = VALID[:index] + VALID[index + 1:]
+        mutated = VALID[:index] + VALID[index + 1 :]
     if mutated.strip() == VALID:
         return  # whitespace added around the text: the same QR text, rightly still valid
     verdict = crypto.verify(mutated, TRUSTED)
@@ -197,7 +214,12 @@ def test_single_character_mutations_are_never_accepted(index: int, char: str, ho
 def test_longest_allowed_number_still_leaves_room_for_name_and_kegiatan() -> None:
     from db.sertifikat_nomor import MAX_LENGTH
 
-    claim = crypto.CertificateClaim("9" * MAX_LENGTH, "Muhammad Abdurrahman Hasyim Asy'ari", "Bimtek " * 30,
-                                    date(2026, 12, 31), "18.72.04.2001")
+    claim = crypto.CertificateClaim(
+        "9" * MAX_LENGTH,
+        "Muhammad Abdurrahman Hasyim Asy'ari",
+        "Bimtek " * 30,
+        date(2026, 12, 31),
+        "18.72.04.2001",
+    )
     verdict = crypto.verify(crypto.sign(claim, OFFICE), TRUSTED)
     assert verdict.status == "valid" and verdict.nama.startswith("Muhammad Abd") and verdict.kegiatan

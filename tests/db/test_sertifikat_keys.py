@@ -11,8 +11,9 @@ from db.errors import NotFound, ValidationError
 from db.models import Pengaturan, Riwayat
 from db.services import sertifikat_keys as keys
 
-CLAIM = crypto.CertificateClaim("001/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026", "Rahmawati", "Bimtek ILP",
-                                date(2026, 7, 21), "18.72.01")
+CLAIM = crypto.CertificateClaim(
+    "001/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026", "Rahmawati", "Bimtek ILP", date(2026, 7, 21), "18.72.01"
+)
 
 
 def _other_office_pem() -> tuple[str, crypto.Ed25519PrivateKey]:
@@ -56,11 +57,14 @@ def test_import_trusts_another_office_and_removal_untrusts_it(store) -> None:
         keys.remove_trusted_key(imported.kid)
 
 
-@pytest.mark.parametrize("pem, kantor, field", [
-    ("bukan kunci", "Kec. A", "pem"),
-    ("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "Kec. A", "pem"),
-    (None, "   ", "kantor"),
-])
+@pytest.mark.parametrize(
+    "pem, kantor, field",
+    [
+        ("bukan kunci", "Kec. A", "pem"),
+        ("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "Kec. A", "pem"),
+        (None, "   ", "kantor"),
+    ],
+)
 def test_import_refuses_bad_input_in_indonesian(store, pem, kantor, field) -> None:
     pem = pem or _other_office_pem()[0]
     with pytest.raises(ValidationError) as error:

@@ -11,21 +11,26 @@ from db.sertifikat_nomor import DEFAULT_PATTERN, check_pattern, format_nomor
 
 
 def test_default_pattern() -> None:
-    assert format_nomor(DEFAULT_PATTERN, 7, "400.7", "KEC-MP", date(2026, 7, 21)) == \
-        "007/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026"
+    assert (
+        format_nomor(DEFAULT_PATTERN, 7, "400.7", "KEC-MP", date(2026, 7, 21))
+        == "007/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026"
+    )
     assert format_nomor(DEFAULT_PATTERN, 1234, "400.7", "KEC-MP", date(2026, 12, 1)).startswith("1234/")
     plain = format_nomor("{kode}/{urut}/{bulan}/{tahun}", 5, "445.8", "X", date(2026, 2, 3))
     assert plain == "445.8/5/02/2026"
 
 
-@pytest.mark.parametrize("pattern, fragment", [
-    ("{nomor}/{tahun}", "{nomor} tidak dikenal"),
-    ("{kode}/{tahun}", "{urut} wajib ada"),
-    ("{urut/{tahun}", "tidak berpasangan"),
-    ("{}/{urut}", "tanpa nama"),
-    ("{urut:03x}{kode:d}", "format angka salah"),
-    ("{urut.real}", "tidak dikenal"),
-])
+@pytest.mark.parametrize(
+    "pattern, fragment",
+    [
+        ("{nomor}/{tahun}", "{nomor} tidak dikenal"),
+        ("{kode}/{tahun}", "{urut} wajib ada"),
+        ("{urut/{tahun}", "tidak berpasangan"),
+        ("{}/{urut}", "tanpa nama"),
+        ("{urut:03x}{kode:d}", "format angka salah"),
+        ("{urut.real}", "tidak dikenal"),
+    ],
+)
 def test_bad_patterns_are_explained(pattern: str, fragment: str) -> None:
     with pytest.raises(ValidationError) as error:
         check_pattern(pattern)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from db.errors import NotFound, ValidationError
@@ -53,18 +54,33 @@ def test_profile_is_cleaned_stored_and_read_back(store: DataStore) -> None:
     assert saved.pemerintah == "PEMERINTAH KOTA METRO"
     assert saved.sekretariat == "POKJANAL POSYANDU KECAMATAN METRO TIMUR"
     assert profile.get_profile() == saved and saved.configured
-    assert saved.address_line() == "Jl. Brigjend Sutiyoso No. 1, Kel. Yosodadi, Kec. Metro Timur, Kota Metro 34111"
+    assert (
+        saved.address_line()
+        == "Jl. Brigjend Sutiyoso No. 1, Kel. Yosodadi, Kec. Metro Timur, Kota Metro 34111"
+    )
     assert saved.contact_line() == "Telepon (0725) 41234 · Surel kec.metrotimur@metrokota.go.id"
 
 
 def test_profile_rejects_each_bad_field(store: DataStore) -> None:
     bad = profile.OfficeProfile(
-        zona_waktu="GMT", kertas="Letter", surel="bukan-surel", kode_pos="3411", margin_atas=2, margin_kanan=80
+        zona_waktu="GMT",
+        kertas="Letter",
+        surel="bukan-surel",
+        kode_pos="3411",
+        margin_atas=2,
+        margin_kanan=80,
     )
     with pytest.raises(ValidationError) as rejected:
         profile.save_profile(bad)
     assert set(rejected.value.problems) == {
-        "pemerintah", "unit", "zona_waktu", "kertas", "surel", "kode_pos", "margin_atas", "margin_kanan",
+        "pemerintah",
+        "unit",
+        "zona_waktu",
+        "kertas",
+        "surel",
+        "kode_pos",
+        "margin_atas",
+        "margin_kanan",
     }
 
 
@@ -89,12 +105,19 @@ def test_logo_store_replace_remove(store: DataStore) -> None:
 
 def test_signatory_create_update_list(store: DataStore) -> None:
     camat = sig.save_signatory(
-        sig.SignatoryData(nama="  Drs.  H. Ahmad   Yani, M.Si. ", jabatan="Camat Metro Timur", nip="1986 0926 2015 05 1 001",
-                          pangkat="Pembina (IV/a)", urutan=1)
+        sig.SignatoryData(
+            nama="  Drs.  H. Ahmad   Yani, M.Si. ",
+            jabatan="Camat Metro Timur",
+            nip="1986 0926 2015 05 1 001",
+            pangkat="Pembina (IV/a)",
+            urutan=1,
+        )
     )
     assert camat.nama == "Drs. H. Ahmad Yani, M.Si." and camat.nip == NIP
     sekcam = sig.save_signatory(
-        sig.SignatoryData(nama=NON_LATIN, jabatan="Sekretaris Camat", prefiks="a.n.", jabatan_atasan="Camat Metro Timur")
+        sig.SignatoryData(
+            nama=NON_LATIN, jabatan="Sekretaris Camat", prefiks="a.n.", jabatan_atasan="Camat Metro Timur"
+        )
     )
     sig.set_signatory_active(sekcam.id, False)
     assert [s.id for s in sig.list_signatories()] == [sekcam.id, camat.id]  # by urutan, then id
@@ -143,8 +166,14 @@ def test_nip_examples() -> None:
     assert normalise_nip("") == "" and normalise_nip("  ") == ""
     assert format_nip(NIP) == "19860926 201505 1 001"
     assert format_nip("123") == "123"
-    for bad in ("19860926201505100", "19861326201505 1 001", "19860926201513 1 001", "19860926201505 3 001",
-                "1986092620150５1001", "19860926201505²001"):
+    for bad in (
+        "19860926201505100",
+        "19861326201505 1 001",
+        "19860926201513 1 001",
+        "19860926201505 3 001",
+        "1986092620150５1001",
+        "19860926201505²001",
+    ):
         with pytest.raises(ValidationError):
             normalise_nip(bad)
     assert normalise_nip("19860926201505 3 001", jenis_pegawai="PPPK") == "198609262015053001"

@@ -30,7 +30,9 @@ def messy_rows(bad_row: bool = True) -> list[list[object]]:
         [4, "Dewi (ganda)", "1872046107850001", "P", "Metro, 21-07-1985", "Tejoagung", "Melati", "", "Anggota", ""],
     ]  # fmt: skip
     if bad_row:
-        rows.append([5, "Rina", "187204610785001", "P", "Metro, 1-1-1990", "Tejoagung", "Melati", "", "Anggota", ""])
+        rows.append(
+            [5, "Rina", "187204610785001", "P", "Metro, 1-1-1990", "Tejoagung", "Melati", "", "Anggota", ""]
+        )
     return rows
 
 
@@ -51,7 +53,14 @@ def messy_workbook(path: Path, *, bad_row: bool = True, rename: dict[str, str] |
     last = 4 + len(data)
     ws.append(["Jumlah", None, f"=COUNTA(B5:B{last})"])
     ws.append([])
-    signature = ["Metro, 2 Januari 2025", "Ketua Pokjanal Posyandu", None, None, "Agus Setiawan, S.Sos.", "NIP. 198309222010011003"]
+    signature = [
+        "Metro, 2 Januari 2025",
+        "Ketua Pokjanal Posyandu",
+        None,
+        None,
+        "Agus Setiawan, S.Sos.",
+        "NIP. 198309222010011003",
+    ]
     for text in signature:
         row = [None] * 10
         if text:

@@ -16,7 +16,11 @@ IRING_MULYO = "18.72.04.1003"
 
 @pytest.fixture
 def office(store):
-    save_profile(OfficeProfile(pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO TIMUR", kode_wilayah="18.72.04"))
+    save_profile(
+        OfficeProfile(
+            pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO TIMUR", kode_wilayah="18.72.04"
+        )
+    )
     now = "2025-01-01T00:00:00"
     melati = Posyandu.create(nama="Melati", kode_wilayah=TEJO_AGUNG, dibuat=now, diubah=now)
     mawar = Posyandu.create(nama="Mawar", kode_wilayah=IRING_MULYO, dibuat=now, diubah=now)

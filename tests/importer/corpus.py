@@ -20,7 +20,9 @@ ROW_SITI = ["Siti Aminah", "1872046107850001", "P", "21-07-1985", "Tejo Agung", 
 ROW_BUDI = ["Budi Santoso", "1872041508800003", "L", "15-08-1980", "Iring Mulyo", "Mawar"]
 
 
-def book(path: Path, rows: list[list[object]], head: list[str] | None = HEAD, *, setup: Callable | None = None) -> Path:
+def book(
+    path: Path, rows: list[list[object]], head: list[str] | None = HEAD, *, setup: Callable | None = None
+) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Kader"
@@ -49,11 +51,17 @@ SHEET = "xl/worksheets/sheet1.xml"
 
 
 def _cached_formula(path: Path, cached: str | None) -> Path:
-    book(path, [["=UPPER(\"x\")", *ROW_SITI[1:]]])
+    book(path, [['=UPPER("x")', *ROW_SITI[1:]]])
     value = f"<v>{cached}</v>" if cached is not None else ""
-    return patch_member(path, SHEET, lambda xml: re.sub(
-        r'<c r="A2"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
-        lambda m: f'<c r="A2" t="str"><f>{m[2]}</f>{value}</c>', xml))
+    return patch_member(
+        path,
+        SHEET,
+        lambda xml: re.sub(
+            r'<c r="A2"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
+            lambda m: f'<c r="A2" t="str"><f>{m[2]}</f>{value}</c>',
+            xml,
+        ),
+    )
 
 
 def _hidden(path: Path, with_visible_data: bool) -> Path:
@@ -75,6 +83,7 @@ def _hidden(path: Path, with_visible_data: bool) -> Path:
 
 def _xml_attack(path: Path, doctype: str, entity_use: str) -> Path:
     book(path, [ROW_SITI])
+
     def inject(xml: str) -> str:
         xml = xml.replace("?>", "?>" + doctype, 1) if xml.startswith("<?xml") else doctype + xml
         cell = f'<row r="9"><c r="A9" t="inlineStr"><is><t>{entity_use}</t></is></c></row>'
@@ -83,8 +92,14 @@ def _xml_attack(path: Path, doctype: str, entity_use: str) -> Path:
     return patch_member(path, SHEET, inject)
 
 
-LAUGHS = ('<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
-    f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10)) + "]>")
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
 XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 
 
@@ -126,7 +141,9 @@ def _epoch_1904(path: Path) -> Path:
 
 def _lying_dimension(path: Path) -> Path:
     book(path, [ROW_SITI, ROW_BUDI])
-    return patch_member(path, SHEET, lambda xml: re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:B1"/>', xml))
+    return patch_member(
+        path, SHEET, lambda xml: re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:B1"/>', xml)
+    )
 
 
 def _xlsm(path: Path) -> Path:
@@ -174,13 +191,29 @@ def _docx(path: Path) -> Path:
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
-    "kolom salah": (lambda p: book(p, [["Pensil", 3, 2000]], ["Barang", "Jumlah", "Harga"]), ("rejected", "judul kolom")),
+    "kolom salah": (
+        lambda p: book(p, [["Pensil", 3, 2000]], ["Barang", "Jumlah", "Harga"]),
+        ("rejected", "judul kolom"),
+    ),
     "tanpa kolom nama": (lambda p: book(p, [ROW_SITI[1:]], HEAD[1:]), ("rejected", "Kolom Nama")),
     "tanpa judul kolom": (lambda p: book(p, [ROW_SITI, ROW_BUDI], None), ("rejected", "judul kolom")),
     "kolom tertukar": (lambda p: book(p, [ROW_SITI[::-1]], HEAD[::-1]), ("imported", 1)),
-    "kolom berganti nama": (lambda p: book(p, [[*ROW_SITI, "0812 3456 7890"]], [
-        "Nama Kader", "Nomor Induk Kependudukan", "Gender", "Tgl Lahir", "Desa/Kelurahan", "Nama Posyandu", "No. WA"]),
-        ("imported", 1)),  # fmt: skip
+    "kolom berganti nama": (
+        lambda p: book(
+            p,
+            [[*ROW_SITI, "0812 3456 7890"]],
+            [
+                "Nama Kader",
+                "Nomor Induk Kependudukan",
+                "Gender",
+                "Tgl Lahir",
+                "Desa/Kelurahan",
+                "Nama Posyandu",
+                "No. WA",
+            ],
+        ),
+        ("imported", 1),
+    ),  # fmt: skip
     "lembar tersembunyi saja": (lambda p: _hidden(p, False), ("rejected", "judul kolom")),
     "lembar tersembunyi + data": (lambda p: _hidden(p, True), ("imported", 1)),
     "rumus dengan nilai": (lambda p: _cached_formula(p, "Siti Aminah"), ("imported", 1)),
@@ -191,7 +224,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
     "nama non-Latin": (lambda p: book(p, [["王芳 محمد ꦱꦶꦠꦶ", *ROW_SITI[1:]]]), ("imported", 1)),
     "karakter kendali": (lambda p: book(p, [["Siti_x0007_ Aminah\u202e", *ROW_SITI[1:]]]), ("imported", 1)),
     "berkas .xls": (_raw(OLE + b"\0" * 600), ("rejected", ".xls")),
-    "dilindungi sandi": (_raw(OLE + b"\0" * 64 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64), ("rejected", "kata sandi")),
+    "dilindungi sandi": (
+        _raw(OLE + b"\0" * 64 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64),
+        ("rejected", "kata sandi"),
+    ),
     "CSV berganti nama": (_raw(b"Nama;NIK\nSiti;1872046107850001\n"), ("rejected", "CSV")),
     "0 bita": (_raw(b""), ("rejected", "kosong")),
     "zip terpotong": (_truncated, ("rejected", "terpotong")),
@@ -203,17 +239,35 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
     "100 ribu baris": (lambda p: _many_rows(p, 100_000), ("rejected", "lebih dari 20.000")),
     "ganda di berkas": (lambda p: book(p, [ROW_SITI, ROW_BUDI, ROW_SITI]), ("imported", 2)),
     "tanggal epoch 1904": (_epoch_1904, ("imported", 2)),
-    "NIK spasi titik apostrof": (lambda p: book(p, [[ROW_SITI[0], "'1872.0461 0785-0001", *ROW_SITI[2:]]]), ("imported", 1)),
-    "NIK 17 angka": (lambda p: book(p, [[ROW_SITI[0], "18720461078500011", *ROW_SITI[2:]]]), ("rejected", "16 angka")),
+    "NIK spasi titik apostrof": (
+        lambda p: book(p, [[ROW_SITI[0], "'1872.0461 0785-0001", *ROW_SITI[2:]]]),
+        ("imported", 1),
+    ),
+    "NIK 17 angka": (
+        lambda p: book(p, [[ROW_SITI[0], "18720461078500011", *ROW_SITI[2:]]]),
+        ("rejected", "16 angka"),
+    ),
     "NIK angka 3.2e15": (lambda p: book(p, [[ROW_SITI[0], 3.2e15, *ROW_SITI[2:]]]), ("rejected", "NIK")),
     "dimensi bohong": (_lying_dimension, ("imported", 2)),
     "berkas .xlsm": (_xlsm, ("imported", 1)),
     "baris kosong berformat": (_formatted_empty_rows, ("imported", 1)),
-    "kelurahan tak dikenal": (lambda p: book(p, [[*ROW_SITI[:4], "Antah Berantah", "Melati"]]), ("rejected", "tidak ditemukan")),
-    "kelurahan tidak pasti": (lambda p: book(p, [[*ROW_SITI[:4], "Tejo Agungg", "Melati"]]), ("rejected", "Tejo Agung")),
-    "posyandu baru tanpa izin": (lambda p: book(p, [[*ROW_SITI[:5], "POSYANDU  Kenanga"]]), ("rejected", "belum terdaftar")),
+    "kelurahan tak dikenal": (
+        lambda p: book(p, [[*ROW_SITI[:4], "Antah Berantah", "Melati"]]),
+        ("rejected", "tidak ditemukan"),
+    ),
+    "kelurahan tidak pasti": (
+        lambda p: book(p, [[*ROW_SITI[:4], "Tejo Agungg", "Melati"]]),
+        ("rejected", "Tejo Agung"),
+    ),
+    "posyandu baru tanpa izin": (
+        lambda p: book(p, [[*ROW_SITI[:5], "POSYANDU  Kenanga"]]),
+        ("rejected", "belum terdaftar"),
+    ),
     "HP tidak sah": (lambda p: book(p, [[*ROW_SITI, "12345"]], [*HEAD, "No HP"]), ("rejected", "HP")),
-    "tanggal mustahil": (lambda p: book(p, [[*ROW_SITI[:3], "31-02-1985", *ROW_SITI[4:]]]), ("rejected", "tidak ada di kalender")),
+    "tanggal mustahil": (
+        lambda p: book(p, [[*ROW_SITI[:3], "31-02-1985", *ROW_SITI[4:]]]),
+        ("rejected", "tidak ada di kalender"),
+    ),
     "hanya judul": (lambda p: book(p, []), ("rejected", "Tidak ada baris data")),
     "judul dua baris (sel gabung)": (_two_row_header, ("imported", 1)),
 }

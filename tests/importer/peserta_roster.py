@@ -19,12 +19,39 @@ from db.services.kader import KaderForm, check_kader, save_kader_many
 from db.services.kegiatan import KegiatanForm, save_kegiatan
 from tests.importer.conftest import IRING_MULYO, TEJO_AGUNG
 
-FIRST = ("Siti", "Sri", "Dewi", "Rina", "Yuli", "Tri", "Eka", "Nur", "Wati", "Ani", "Lina", "Ratna", "Endang", "Sumi")
+FIRST = (
+    "Siti",
+    "Sri",
+    "Dewi",
+    "Rina",
+    "Yuli",
+    "Tri",
+    "Eka",
+    "Nur",
+    "Wati",
+    "Ani",
+    "Lina",
+    "Ratna",
+    "Endang",
+    "Sumi",
+)
 LAST = ("Aminah", "Wahyuni", "Lestari", "Handayani", "Rahayu", "Susanti", "Purwanti", "Suryani", "Astuti", "Fitri",
         "Kurniasih", "Maryati", "Sulastri", "Yuliani", "Hartini", "Mulyani")  # fmt: skip
 KADER_WITH_NIK, KADER_BY_NAME, AMBIGUOUS, OFFICIALS, NUMERIC_NIK = 150, 40, 2, 40, 12
 TOTAL = KADER_WITH_NIK + KADER_BY_NAME + OFFICIALS  # 230
-HEADER = ["No", "Nama Peserta", "NIK", "NIP", "L/P", "Jabatan", "Unsur", "Asal", "Posyandu", "No. HP", "Peran"]
+HEADER = [
+    "No",
+    "Nama Peserta",
+    "NIK",
+    "NIP",
+    "L/P",
+    "Jabatan",
+    "Unsur",
+    "Asal",
+    "Posyandu",
+    "No. HP",
+    "Peran",
+]
 OFFICE_ASAL = ("Metro Timur", "Dinas Kesehatan Kota Metro", "Puskesmas Yosomulyo", "TP PKK Kota Metro")
 
 
@@ -41,7 +68,9 @@ def _nik(index: int) -> str:
 
 
 def registry_people() -> list[Person]:
-    names = [f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST)]}" for i in range(KADER_WITH_NIK + KADER_BY_NAME)]
+    names = [
+        f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST)]}" for i in range(KADER_WITH_NIK + KADER_BY_NAME)
+    ]
     return [Person(name, _nik(i), TEJO_AGUNG if i % 2 else IRING_MULYO) for i, name in enumerate(names)]
 
 
@@ -52,7 +81,9 @@ def make_registry(office: dict) -> list[Person]:
     forms = []
     for i, person in enumerate(people):
         posyandu = office["melati"] if person.kelurahan == TEJO_AGUNG else office["mawar"]
-        forms.append(KaderForm(nama=person.nama, nik=person.nik, posyandu_id=posyandu, kode_wilayah=person.kelurahan))
+        forms.append(
+            KaderForm(nama=person.nama, nik=person.nik, posyandu_id=posyandu, kode_wilayah=person.kelurahan)
+        )
         if KADER_WITH_NIK <= i < KADER_WITH_NIK + AMBIGUOUS:
             forms.append(KaderForm(nama=person.nama, nik=_nik(900 + i), posyandu_id=posyandu,
                                    kode_wilayah=person.kelurahan))  # fmt: skip
@@ -69,14 +100,20 @@ def make_bimtek() -> int:
 def roster_rows(people: list[Person]) -> list[list[object]]:
     rows: list[list[object]] = []
     for i, person in enumerate(people):
-        kel = ("Tejoagung", "Tejo Agung")[i % 2] if person.kelurahan == TEJO_AGUNG else ("Kel. Iringmulyo", "Iring Mulyo")[i % 2]
+        kel = (
+            ("Tejoagung", "Tejo Agung")[i % 2]
+            if person.kelurahan == TEJO_AGUNG
+            else ("Kel. Iringmulyo", "Iring Mulyo")[i % 2]
+        )
         posyandu = "Melati" if person.kelurahan == TEJO_AGUNG else "Mawar"
         if i < NUMERIC_NIK:
             nik: object = int(person.nik)
         else:
             nik = person.nik if i < KADER_WITH_NIK else None
         phone = 81200000000 + i  # typed as a number: the leading 0 is lost
-        rows.append([i + 1, person.nama, nik, None, "P", "Kader", "Kader Posyandu", kel, posyandu, phone, None])
+        rows.append(
+            [i + 1, person.nama, nik, None, "P", "Kader", "Kader Posyandu", kel, posyandu, phone, None]
+        )
     for j in range(OFFICIALS):
         nip = f"19{70 + j % 20:02d}{1 + j % 12:02d}{1 + j % 28:02d}20{10 + j % 10:02d}{1 + j % 12:02d}{1 + j % 2}{j + 1:03d}"
         peran = ("Narasumber", "Panitia", "Moderator", "Peserta")[j % 4]
@@ -98,7 +135,13 @@ def roster_workbook(path: Path, rows: list[list[object]]) -> Path:
         ws.append(values)
     ws.append(["Jumlah", None, f"=COUNTA(B4:B{3 + len(rows)})"])
     ws.append([])
-    for text in ("Metro, 20 Februari 2026", "Camat Metro Timur", None, "Drs. Agus Setiawan", "NIP. 196809221990031003"):
+    for text in (
+        "Metro, 20 Februari 2026",
+        "Camat Metro Timur",
+        None,
+        "Drs. Agus Setiawan",
+        "NIP. 196809221990031003",
+    ):
         ws.append([None] * 8 + [text])
     book.save(path)
     return path

@@ -19,8 +19,13 @@ from tests.importer.conftest import dump
 from tests.importer.corpus import HEAD, ROW_BUDI, ROW_SITI, book
 
 
-@pytest.mark.parametrize("error", [ValidationError("NIK ini sudah terdaftar atas nama X.", "nik"),
-                                   IntegrityError("UNIQUE constraint failed: kader.nik")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        ValidationError("NIK ini sudah terdaftar atas nama X.", "nik"),
+        IntegrityError("UNIQUE constraint failed: kader.nik"),
+    ],
+)
 def test_failure_on_a_later_row_rolls_back_every_earlier_write(error, office, tmp_path, monkeypatch):
     rows = [ROW_SITI, ROW_BUDI, ["Ani", "1872044101900005", "P", "01-01-1990", "Tejo Agung", "Kenanga"]]
     plan = plan_file(book(tmp_path / "k.xlsx", rows, HEAD), ImportOptions(create_posyandu=True))

@@ -67,7 +67,9 @@ def test_corpus_file(name, office, tmp_path):
     assert Kader.select().count() == expected
 
 
-@pytest.mark.parametrize(("name", "stored"), [("nama non-Latin", "王芳 محمد ꦱꦶꦠꦶ"), ("karakter kendali", "Siti Aminah")])
+@pytest.mark.parametrize(
+    ("name", "stored"), [("nama non-Latin", "王芳 محمد ꦱꦶꦠꦶ"), ("karakter kendali", "Siti Aminah")]
+)
 def test_non_latin_and_control_characters_are_stored_clean(name, stored, office, tmp_path):
     apply_plan(plan_file(CASES[name][0](tmp_path / "nama.xlsx")))
     assert [k.nama for k in Kader.select()] == [stored]
@@ -104,7 +106,10 @@ def test_numeric_nik_cells_are_never_accepted_silently(office, tmp_path):
     """100 NIKs stored as numbers: 100 warnings, 0 rows importable until acknowledged."""
     from tests.importer.corpus import HEAD, book
 
-    rows = [[f"Kader {i}", 1872046107850000 + i + 1, "P", "21-07-1985", "Tejo Agung", "Melati"] for i in range(100)]
+    rows = [
+        [f"Kader {i}", 1872046107850000 + i + 1, "P", "21-07-1985", "Tejo Agung", "Melati"]
+        for i in range(100)
+    ]
     path = book(tmp_path / "angka.xlsx", rows, HEAD)
     plan = plan_file(path)
     assert [row.status for row in plan.rows] == ["peringatan"] * 100 and not plan.can_apply
@@ -123,7 +128,9 @@ def test_row_prescan_ignores_formatted_empty_rows_and_counts_value_rows(tmp_path
 
     path = tmp_path / "scan.zip"
     empty = b"".join(b'<row r="%d" s="1" customFormat="1"/>' % r for r in range(1, MAX_ROWS + 100))
-    full = b"".join(b'<x:row r="%d"><x:c r="A%d" t="s"><x:v>0</x:v></x:c></x:row>' % (r, r) for r in range(1, 501))
+    full = b"".join(
+        b'<x:row r="%d"><x:c r="A%d" t="s"><x:v>0</x:v></x:c></x:row>' % (r, r) for r in range(1, 501)
+    )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("empty.xml", b"<sheetData>" + empty + b"</sheetData>")
         archive.writestr("full.xml", b"<x:sheetData>" + full + b"</x:sheetData>")

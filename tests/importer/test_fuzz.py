@@ -22,7 +22,9 @@ from db.importer.report import report_lines, save_xlsx
 from tests.importer.conftest import dump
 
 EXAMPLES = int(os.environ.get("IMPORT_FUZZ_EXAMPLES", "200"))
-HEADER_WORDS = sorted({v for variants in _VARIANTS.values() for v in variants} | {"Nama", "No. KTP", "L/P", "Tgl Lahir"})
+HEADER_WORDS = sorted(
+    {v for variants in _VARIANTS.values() for v in variants} | {"Nama", "No. KTP", "L/P", "Tgl Lahir"}
+)
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=40)
 CELL = st.one_of(
     st.none(),

@@ -61,7 +61,9 @@ def test_user_fixes_mapping_accepts_warnings_and_imports(qtbot, monkeypatch, off
     assert no_dialogs and no_dialogs[-1][0] == "info"
 
 
-def test_rejected_file_shows_reason_and_keeps_import_disabled(qtbot, monkeypatch, office, no_dialogs, tmp_path):
+def test_rejected_file_shows_reason_and_keeps_import_disabled(
+    qtbot, monkeypatch, office, no_dialogs, tmp_path
+):
     fake = tmp_path / "data.xlsx"
     fake.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     dialog = KaderImportDialog()

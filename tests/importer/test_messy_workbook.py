@@ -117,7 +117,9 @@ def test_excel_error_in_posyandu_is_reported_once(office, tmp_path):
 
     plan = plan_file(book(tmp_path / "k.xlsx", [[*ROW_SITI[:5], "#N/A"]], HEAD))
     lines = [l for l in report_lines(plan) if l.status == "galat"]
-    assert [(l.row, l.column, l.reason) for l in lines] == [(2, "Posyandu", "Sel berisi galat Excel #N/A; perbaiki rumusnya di Excel.")]
+    assert [(l.row, l.column, l.reason) for l in lines] == [
+        (2, "Posyandu", "Sel berisi galat Excel #N/A; perbaiki rumusnya di Excel.")
+    ]
 
 
 def test_duplicates_by_name_and_birth_date_when_the_registry_has_no_nik(office, tmp_path):

@@ -13,7 +13,14 @@ from db.services.peserta import roster
 from db.services.peserta_export import export_peserta
 from db.services.peserta_import import PESERTA_COLUMNS, WARN_MASKED_NIK, plan_peserta_file
 from db.session import DataStore
-from tests.importer.peserta_roster import AMBIGUOUS, TOTAL, make_bimtek, make_registry, roster_rows, roster_workbook
+from tests.importer.peserta_roster import (
+    AMBIGUOUS,
+    TOTAL,
+    make_bimtek,
+    make_registry,
+    roster_rows,
+    roster_workbook,
+)
 
 
 def _peserta(paths) -> list[tuple]:
@@ -43,7 +50,9 @@ def test_cli_import_then_export(office, paths, tmp_path, capsys):
     assert run([*base, "import", str(kegiatan), str(good), "--terima-peringatan", "--dry-run"]) == 0
     assert "tidak ada yang disimpan" in capsys.readouterr().out and _peserta(paths) == []
     report = tmp_path / "laporan.xlsx"
-    assert run([*base, "import", str(kegiatan), str(good), "--terima-peringatan", "--laporan", str(report)]) == 0
+    assert (
+        run([*base, "import", str(kegiatan), str(good), "--terima-peringatan", "--laporan", str(report)]) == 0
+    )
     assert f"Tersimpan: {TOTAL} peserta baru." in capsys.readouterr().out
     assert len(_peserta(paths)) == TOTAL and report.exists()
 
@@ -73,7 +82,9 @@ def test_export_import_round_trip(office, tmp_path):
     after = roster(second)
     fields = ("nama", "nik", "nip", "jenis_kelamin", "jabatan", "instansi", "kode_wilayah", "asal_opd", "posyandu",
               "hp", "peran")  # fmt: skip
-    assert [tuple(getattr(r, f) for f in fields) for r in after] == [tuple(getattr(r, f) for f in fields) for r in before]
+    assert [tuple(getattr(r, f) for f in fields) for r in after] == [
+        tuple(getattr(r, f) for f in fields) for r in before
+    ]
     # the ambiguous namesakes stay unlinked; everyone else keeps the same kader link
     assert [r.kader_id for r in after] == [r.kader_id for r in before]
 
@@ -82,7 +93,9 @@ def test_export_is_formula_safe(office, tmp_path):
     from db.services.peserta import PesertaForm, save_peserta
 
     kegiatan = make_bimtek()
-    save_peserta(PesertaForm(kegiatan_id=kegiatan, nama="=HYPERLINK(\"http://x\",\"klik\")", instansi="+62 Dinas"))
+    save_peserta(
+        PesertaForm(kegiatan_id=kegiatan, nama='=HYPERLINK("http://x","klik")', instansi="+62 Dinas")
+    )
     out = tmp_path / "aman.xlsx"
     export_peserta(kegiatan, out)
     cell = load_workbook(out).active.cell(2, 2)

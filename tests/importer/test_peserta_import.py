@@ -85,7 +85,12 @@ def test_messy_roster_imported_and_linked(bimtek, tmp_path):
     assert by_name[first.nama].nik == first.nik and by_name[first.nama].hp == "+6281200000000"
     assert by_name[first.nama].posyandu == "Mawar" and by_name[first.nama].asal.endswith("Iring Mulyo")
     officials = [r for r in rows if r.nama.startswith("Pejabat")]
-    assert len(officials) == OFFICIALS and {r.peran for r in officials} == {"Narasumber", "Panitia", "Moderator", "Peserta"}
+    assert len(officials) == OFFICIALS and {r.peran for r in officials} == {
+        "Narasumber",
+        "Panitia",
+        "Moderator",
+        "Peserta",
+    }
     assert len({r.kode for r in rows}) == TOTAL
     again = plan_peserta_file(bimtek["kegiatan"], path, ACCEPT)  # the same file again: all refused
     assert again.counts()[GALAT] == TOTAL
@@ -99,7 +104,9 @@ def test_duplicate_in_file_rejects_everything(bimtek, tmp_path):
     plan = plan_peserta_file(bimtek["kegiatan"], path, ACCEPT)
     assert not plan.can_apply and plan.counts()[GALAT] == 1
     bad = next(r for r in plan.rows if r.status == GALAT)
-    assert bad.parsed.row == 104 and bad.problems[0].reason == "Duplikat di dalam berkas: sama dengan baris 24."
+    assert (
+        bad.parsed.row == 104 and bad.problems[0].reason == "Duplikat di dalam berkas: sama dengan baris 24."
+    )
     assert any(line.row == 104 and line.status == "galat" for line in report_lines(plan))
     with pytest.raises(ImportRejected):
         apply_plan(plan)

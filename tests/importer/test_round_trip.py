@@ -25,7 +25,9 @@ def test_demo_registry_round_trips_unchanged(store, tmp_path):
     before = db.execute_sql("SELECT * FROM kader ORDER BY id").fetchall()
     plan = plan_file(path, ImportOptions(on_duplicate="perbarui", accept_warnings=True))
     statuses = {row.status for row in plan.rows}
-    assert len(plan.rows) == count and statuses == {"perbarui"}, [r.problems for r in plan.rows if r.problems][:3]
+    assert len(plan.rows) == count and statuses == {"perbarui"}, [
+        r.problems for r in plan.rows if r.problems
+    ][:3]
     result = apply_plan(plan)
     assert result.updated == count
     assert db.execute_sql("SELECT * FROM kader ORDER BY id").fetchall() == before

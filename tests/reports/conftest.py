@@ -52,8 +52,12 @@ def kop(logo_png: bytes) -> Kop:
 
 @pytest.fixture
 def camat() -> Signatory:
-    return Signatory(nama="Drs. H. Ahmad Syaifudin, M.Si.", jabatan="Camat Metro Pusat",
-                     pangkat="Pembina Tk. I (IV/b)", nip="19860926 201505 1 001")
+    return Signatory(
+        nama="Drs. H. Ahmad Syaifudin, M.Si.",
+        jabatan="Camat Metro Pusat",
+        pangkat="Pembina Tk. I (IV/b)",
+        nip="19860926 201505 1 001",
+    )
 
 
 def pdf_text(data: bytes) -> list[str]:

@@ -16,7 +16,9 @@ KEGIATAN = KegiatanInfo(
     alamat="Jl. Brigjend Sutiyoso No. 1, Metro",
     hari=DAYS,
 )
-LONG_NAME = ("Hj. Dra. " + "Raden Ayu Sri Rahayuningsih Kusumawardhani " * 6)[:280].strip() + " S.Kep., M.Kes."
+LONG_NAME = ("Hj. Dra. " + "Raden Ayu Sri Rahayuningsih Kusumawardhani " * 6)[
+    :280
+].strip() + " S.Kep., M.Kes."
 HOSTILE_NAME = "<b>Siti & Co</b>"
 ASAL = tuple(f"Kel. Kelurahan {chr(65 + i)}" for i in range(22)) + tuple(
     f"Kec. Kecamatan {i}" for i in range(1, 6)
@@ -32,9 +34,16 @@ def people(count: int = 230) -> tuple[SheetRow, ...]:
             name = LONG_NAME
         elif number == 12:
             name = HOSTILE_NAME
-        rows.append(SheetRow(no=number, nama=name, jabatan="Kader Posyandu" if number % 4 else "Ketua Pokja IV",
-                             asal=ASAL[number % len(ASAL)], hp=f"0812-3456-{number:04d}",
-                             peran="Peserta"))
+        rows.append(
+            SheetRow(
+                no=number,
+                nama=name,
+                jabatan="Kader Posyandu" if number % 4 else "Ketua Pokja IV",
+                asal=ASAL[number % len(ASAL)],
+                hp=f"0812-3456-{number:04d}",
+                peran="Peserta",
+            )
+        )
     return tuple(rows)
 
 

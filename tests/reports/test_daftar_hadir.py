@@ -16,8 +16,16 @@ from tests.reports.kegiatan_samples import HOSTILE_NAME, KEGIATAN, LONG_NAME, me
 
 
 def sheet(rows, *, blank: int = 0, judul: str = "DAFTAR HADIR PESERTA", signer=None) -> AttendanceSheet:
-    return AttendanceSheet(kegiatan=KEGIATAN, judul=judul, hari_ke=1, tanggal="Senin, 23 November 2026",
-                           waktu="08.00 – 16.00 WIB", rows=rows, blank_rows=blank, mengetahui=signer)
+    return AttendanceSheet(
+        kegiatan=KEGIATAN,
+        judul=judul,
+        hari_ke=1,
+        tanggal="Senin, 23 November 2026",
+        waktu="08.00 – 16.00 WIB",
+        rows=rows,
+        blank_rows=blank,
+        mengetahui=signer,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +33,12 @@ def rendered(request):  # noqa: ANN001, ANN201
     from reports.data import Kop, Signatory
 
     kop = Kop(pemerintah="PEMERINTAH KOTA METRO", unit="KECAMATAN METRO PUSAT")
-    camat = Signatory(nama="Drs. H. Ahmad Syaifudin, M.Si.", jabatan="Camat Metro Pusat",
-                      pangkat="Pembina Tk. I (IV/b)", nip="19860926 201505 1 001")
+    camat = Signatory(
+        nama="Drs. H. Ahmad Syaifudin, M.Si.",
+        jabatan="Camat Metro Pusat",
+        pangkat="Pembina Tk. I (IV/b)",
+        nip="19860926 201505 1 001",
+    )
     document = DaftarHadirDocument([sheet(people(), blank=5, signer=mengetahui(camat))], PageSetup(), kop)
     data = document.render_bytes()
     return document, data, pdf_text(data)
@@ -126,7 +138,9 @@ def test_unbroken_words_stay_inside_their_columns() -> None:
 def test_signature_never_stands_alone_on_a_page() -> None:
     from reports.data import Signatory
 
-    camat = Signatory(nama="Drs. H. Ahmad Syaifudin, M.Si.", jabatan="Camat Metro Pusat", nip="19860926 201505 1 001")
+    camat = Signatory(
+        nama="Drs. H. Ahmad Syaifudin, M.Si.", jabatan="Camat Metro Pusat", nip="19860926 201505 1 001"
+    )
     carried = 0
     for count in range(14, 40):
         document = DaftarHadirDocument([sheet(people(count), signer=mengetahui(camat))], PageSetup())

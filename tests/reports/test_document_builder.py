@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from reports.base import DocumentBuilder, RenderError
-from reports.data import Kop, PageSetup, SignatureBlock, Signatory
+from reports.data import Kop, PageSetup, Signatory, SignatureBlock
 from reports.signature import signature_table
 from reports.text import para
 from tests.reports.conftest import pdf_fonts, pdf_text

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from reportlab.platypus import Flowable
 
 from reports.base import DocumentBuilder
-from reports.data import Kop, PageSetup, SignatureBlock, Signatory
+from reports.data import Kop, PageSetup, Signatory, SignatureBlock
 from reports.kop import UNIT, KopFlowable
 from reports.signature import signature_table
 from tests.reports.conftest import pdf_text, text_runs
@@ -71,13 +71,25 @@ def test_kop_height_grows_when_lines_wrap() -> None:
 
 
 def test_single_block_right_half_with_an(camat: Signatory) -> None:
-    sekcam = Signatory("Budi Santoso, S.STP.", "Sekretaris Kecamatan", "Penata Tk. I (III/d)",
-                       "19900101 201001 1 002", prefiks="a.n.", jabatan_atasan="CAMAT METRO PUSAT")
+    sekcam = Signatory(
+        "Budi Santoso, S.STP.",
+        "Sekretaris Kecamatan",
+        "Penata Tk. I (III/d)",
+        "19900101 201001 1 002",
+        prefiks="a.n.",
+        jabatan_atasan="CAMAT METRO PUSAT",
+    )
     data = Letter(None, [SignatureBlock(sekcam, "Metro, 21 Juli 2023")]).render_bytes()
     runs = text_runs(data)
     order = [r.text for r in runs if r.text != "Halaman 1 dari 1"]
-    assert order == ["Metro, 21 Juli 2023", "a.n. CAMAT METRO PUSAT", "Sekretaris Kecamatan,",
-                     "Budi Santoso, S.STP.", "Penata Tk. I (III/d)", "NIP. 19900101 201001 1 002"]
+    assert order == [
+        "Metro, 21 Juli 2023",
+        "a.n. CAMAT METRO PUSAT",
+        "Sekretaris Kecamatan,",
+        "Budi Santoso, S.STP.",
+        "Penata Tk. I (III/d)",
+        "NIP. 19900101 201001 1 002",
+    ]
     setup = PageSetup()
     middle = setup.margins[3] + (setup.page_size[0] - setup.margins[1] - setup.margins[3]) / 2
     assert all(r.x >= middle - 0.5 for r in runs if r.text in order)

@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from reports.base import DocumentBuilder
-from reports.data import Kop, PageSetup, SignatureBlock, Signatory
+from reports.data import Kop, PageSetup, Signatory, SignatureBlock
 from reports.fonts import SANS_BOLD, missing_chars
 from reports.signature import signature_table
 from reports.tables import grid_table
@@ -31,15 +31,26 @@ class Stress(DocumentBuilder):
             para(LONG_WORD, s["Title"]),
             para(f"{LONG_NAME} {LONG_WORD}", s["Body"]),
             self.table,
-            signature_table([SignatureBlock(short_signer, heading="Mengetahui,"),
-                             SignatureBlock(long_signer, "Metro, 21 Juli 2023")], width, s),
+            signature_table(
+                [
+                    SignatureBlock(short_signer, heading="Mengetahui,"),
+                    SignatureBlock(long_signer, "Metro, 21 Juli 2023"),
+                ],
+                width,
+                s,
+            ),
             signature_table([SignatureBlock(long_signer)], width, s),
         ]
 
 
 def _stress_pdf(setup: PageSetup) -> tuple[Stress, bytes]:
-    kop = Kop(pemerintah=LONG_NAME.upper(), unit=LONG_WORD.upper(), sekretariat=LONG_WORD, alamat=LONG_NAME,
-              kontak=LONG_WORD)
+    kop = Kop(
+        pemerintah=LONG_NAME.upper(),
+        unit=LONG_WORD.upper(),
+        sekretariat=LONG_WORD,
+        alamat=LONG_NAME,
+        kontak=LONG_WORD,
+    )
     builder = Stress(setup, kop)
     return builder, builder.render_bytes()
 
@@ -65,8 +76,14 @@ def test_table_cells_stay_in_their_columns() -> None:
         edges.append(edges[-1] + col_width)
     runs = text_runs(data)
     header_y = next(r.y for r in runs if r.text == "Keterangan")
-    cell_runs = [r for r in runs if r.page == 1 and r.y < header_y and edges[1] - 1 <= r.x < edges[3]
-                 and (r.text in LONG_WORD or r.text in LONG_NAME)]
+    cell_runs = [
+        r
+        for r in runs
+        if r.page == 1
+        and r.y < header_y
+        and edges[1] - 1 <= r.x < edges[3]
+        and (r.text in LONG_WORD or r.text in LONG_NAME)
+    ]
     assert len(cell_runs) >= 4  # the long name and word each wrapped over several lines
     for run in cell_runs:
         column = max(i for i, edge in enumerate(edges[:-1]) if run.x >= edge - 0.5)
@@ -95,8 +112,9 @@ def test_fitted_paragraph_shrinks_then_wraps() -> None:
     box_w, box_h = 120 * mm, 12 * mm
     short = fitted_paragraph("Siti Aminah", style, box_w, box_h, min_size=10)
     assert short.style.fontSize == style.fontSize
-    longer = fitted_paragraph("Hj. Dra. Siti Nurhayati Kusumawardhani, S.Kep., M.Kes.", style, 80 * mm, box_h,
-                              min_size=9)
+    longer = fitted_paragraph(
+        "Hj. Dra. Siti Nurhayati Kusumawardhani, S.Kep., M.Kes.", style, 80 * mm, box_h, min_size=9
+    )
     assert 9 <= longer.style.fontSize < style.fontSize
     assert longer.wrap(80 * mm, box_h)[1] <= box_h
     huge = fitted_paragraph(LONG_NAME, style, box_w, box_h, min_size=10, markup="b")

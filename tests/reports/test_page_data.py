@@ -37,6 +37,11 @@ def test_signatory_lines_follow_tata_naskah_dinas() -> None:
 
 
 def test_kop_lines_skip_empty_and_duplicate_secretariat() -> None:
-    kop = Kop("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT", sekretariat="kecamatan metro pusat",
-              alamat="Jl. A No. 1", kontak="")
+    kop = Kop(
+        "PEMERINTAH KOTA METRO",
+        "KECAMATAN METRO PUSAT",
+        sekretariat="kecamatan metro pusat",
+        alamat="Jl. A No. 1",
+        kontak="",
+    )
     assert kop.lines() == ["PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT", "Jl. A No. 1"]

@@ -18,8 +18,13 @@ from tests.reports.conftest import pdf_fonts, pdf_text
 class ThreePages(DocumentBuilder):
     def build_story(self) -> list[Flowable]:
         s = self.styles
-        return [para("Satu — Rp1.250.000 · “kutip” é", s["Body"]), PageBreak(),
-                para("<b>dua</b> & (kurung) \\ garis", s["Heading"]), PageBreak(), para("tiga", s["Body"])]
+        return [
+            para("Satu — Rp1.250.000 · “kutip” é", s["Body"]),
+            PageBreak(),
+            para("<b>dua</b> & (kurung) \\ garis", s["Heading"]),
+            PageBreak(),
+            para("tiga", s["Body"]),
+        ]
 
 
 def test_pages_text_and_fonts_match_pypdf(kop: Kop) -> None:
@@ -27,8 +32,12 @@ def test_pages_text_and_fonts_match_pypdf(kop: Kop) -> None:
     summary = inspect_pdf(data)
     assert summary.pages == len(pdf_text(data)) == 3
     flat = " ".join(summary.text.split())
-    for expected in [*kop.lines(), "Satu — Rp1.250.000 · “kutip” é", "<b>dua</b> & (kurung) \\ garis",
-                     "Halaman 3 dari 3"]:
+    for expected in [
+        *kop.lines(),
+        "Satu — Rp1.250.000 · “kutip” é",
+        "<b>dua</b> & (kurung) \\ garis",
+        "Halaman 3 dari 3",
+    ]:
         assert expected in flat
     assert {f.name for f in summary.fonts} == {name.lstrip("/") for name in pdf_fonts(data)}
     assert summary.unembedded_fonts == []

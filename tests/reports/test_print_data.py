@@ -10,10 +10,17 @@ from reports.data import MM, PageSetup
 
 
 def _profile(**changes) -> profile.OfficeProfile:
-    values = dict(pemerintah="Pemerintah Kota Metro", unit="Kecamatan Metro Pusat",
-                  alamat="Jl. Brigjend Sutiyoso No. 1",
-                  kelurahan="Metro", kecamatan="Metro Pusat", kota="Kota Metro", kode_pos="34111",
-                  telepon="(0725) 41234", kode_wilayah="18.72.01")
+    values = dict(
+        pemerintah="Pemerintah Kota Metro",
+        unit="Kecamatan Metro Pusat",
+        alamat="Jl. Brigjend Sutiyoso No. 1",
+        kelurahan="Metro",
+        kecamatan="Metro Pusat",
+        kota="Kota Metro",
+        kode_pos="34111",
+        telepon="(0725) 41234",
+        kode_wilayah="18.72.01",
+    )
     values.update(changes)
     return profile.save_profile(profile.OfficeProfile(**values))
 
@@ -32,14 +39,22 @@ def test_kop_from_profile_with_logos(store, logo_png: bytes) -> None:
 
 
 def test_signatory_for_print_formats_nip_and_prefix(store) -> None:
-    saved = penandatangan.save_signatory(penandatangan.SignatoryData(
-        nama="Budi Santoso, S.STP.", jabatan="Sekretaris Kecamatan", pangkat="Penata Tk. I (III/d)",
-        nip="198609262015051001", prefiks="a.n.", jabatan_atasan="CAMAT METRO PUSAT"))
+    saved = penandatangan.save_signatory(
+        penandatangan.SignatoryData(
+            nama="Budi Santoso, S.STP.",
+            jabatan="Sekretaris Kecamatan",
+            pangkat="Penata Tk. I (III/d)",
+            nip="198609262015051001",
+            prefiks="a.n.",
+            jabatan_atasan="CAMAT METRO PUSAT",
+        )
+    )
     signer = print_data.signatory_for_print(saved.id)
     assert signer.nip_line == "NIP. 19860926 201505 1 001"
     assert signer.jabatan_lines() == ["a.n. CAMAT METRO PUSAT", "Sekretaris Kecamatan,"]
-    kader = penandatangan.save_signatory(penandatangan.SignatoryData(
-        nama="Sri Wahyuni", jabatan="Ketua TP Posyandu", jenis_pegawai="Non-ASN"))
+    kader = penandatangan.save_signatory(
+        penandatangan.SignatoryData(nama="Sri Wahyuni", jabatan="Ketua TP Posyandu", jenis_pegawai="Non-ASN")
+    )
     assert print_data.signatory_for_print(kader.id).nip_line == ""
     with pytest.raises(NotFound):
         print_data.signatory_for_print(9999)

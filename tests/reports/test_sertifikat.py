@@ -21,32 +21,57 @@ KEY = crypto.Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 RAW = crypto.raw_public_key(KEY.public_key())
 TRUSTED = {crypto.key_id(RAW).hex(): RAW}
 KEGIATAN = "Bimbingan Teknis Kader Posyandu Integrasi Layanan Primer"
-NAMES = ["Siti Aminah", "dr. Bambang Prasetyo, M.Kes.", "Ni Luh Putu Ayu Sekar Wangi", "Ahmad Fauzi",
-         "Nyi Raden Ayu Siti Fatimah Kusumawardhani binti Haji Abdurrahman Wahid Hasyim"]
+NAMES = [
+    "Siti Aminah",
+    "dr. Bambang Prasetyo, M.Kes.",
+    "Ni Luh Putu Ayu Sekar Wangi",
+    "Ahmad Fauzi",
+    "Nyi Raden Ayu Siti Fatimah Kusumawardhani binti Haji Abdurrahman Wahid Hasyim",
+]
 ROLES = ["Peserta", "Narasumber", "Peserta", "Panitia", "Moderator"]
 
 
 def _cert(number: int, nama: str, peran: str = "Peserta", signatures: int = 1) -> Sertifikat:
     nomor = f"{number:03d}/400.7/BIMTEK-POKJANAL/KEC-MP/VII/2026"
     qr = crypto.sign(crypto.CertificateClaim(nomor, nama, KEGIATAN, date(2026, 7, 23), "18.72.01"), KEY)
-    camat = SignatureBlock(Signatory("Drs. H. Ahmad Syaifudin, M.Si.", "Camat Metro Pusat",
-                                     "Pembina Tk. I (IV/b)", "19860926 201505 1 001"))
+    camat = SignatureBlock(
+        Signatory(
+            "Drs. H. Ahmad Syaifudin, M.Si.",
+            "Camat Metro Pusat",
+            "Pembina Tk. I (IV/b)",
+            "19860926 201505 1 001",
+        )
+    )
     ketua = SignatureBlock(Signatory("Hj. Ratna Dewi", "Ketua TP-PKK Kecamatan"), heading="Mengetahui,")
     blocks = (camat,) if signatures == 1 else (ketua, camat)
-    return Sertifikat(nomor, nama, "NIK. 1872••••••••0001", "Kader Posyandu Melati, Kelurahan Metro", peran,
-                      KEGIATAN, "21–23 Juli 2026", "Aula Kantor Camat Metro Pusat", 30, "Metro, 23 Juli 2026",
-                      blocks, qr)
+    return Sertifikat(
+        nomor,
+        nama,
+        "NIK. 1872••••••••0001",
+        "Kader Posyandu Melati, Kelurahan Metro",
+        peran,
+        KEGIATAN,
+        "21–23 Juli 2026",
+        "Aula Kantor Camat Metro Pusat",
+        30,
+        "Metro, 23 Juli 2026",
+        blocks,
+        qr,
+    )
 
 
 @pytest.fixture
 def template(logo_png: bytes) -> CertificateTemplate:
-    return CertificateTemplate(kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo_png,
-                               logo_kanan=logo_png)
+    return CertificateTemplate(
+        kop_lines=("PEMERINTAH KOTA METRO", "KECAMATAN METRO PUSAT"), logo=logo_png, logo_kanan=logo_png
+    )
 
 
 def test_one_page_per_certificate_with_every_name_and_number(template: CertificateTemplate) -> None:
-    certs = [_cert(n, name, role, signatures=1 + n % 2)
-             for n, (name, role) in enumerate(zip(NAMES, ROLES, strict=True), start=1)]
+    certs = [
+        _cert(n, name, role, signatures=1 + n % 2)
+        for n, (name, role) in enumerate(zip(NAMES, ROLES, strict=True), start=1)
+    ]
     pages = pdf_text(render_certificates_bytes(template, certs))
     assert len(pages) == len(certs)
     for page, cert in zip(pages, certs, strict=True):
@@ -84,9 +109,11 @@ def test_name_shrinks_to_one_line_and_periksa_reports_hard_cases(template: Certi
 
 
 def test_materi_back_page_groups_and_totals(template: CertificateTemplate) -> None:
-    materi = (MateriRow("Inti", "Penimbangan dan pengukuran balita", 2, 4, 2),
-              MateriRow("Dasar", "Kebijakan Posyandu ILP", 2),
-              MateriRow("Penunjang", "Building learning commitment", 0, 2))
+    materi = (
+        MateriRow("Inti", "Penimbangan dan pengukuran balita", 2, 4, 2),
+        MateriRow("Dasar", "Kebijakan Posyandu ILP", 2),
+        MateriRow("Penunjang", "Building learning commitment", 0, 2),
+    )
     backed = CertificateTemplate(kop_lines=template.kop_lines, materi=materi)
     pages = pdf_text(render_certificates_bytes(backed, [_cert(1, "Ani"), _cert(2, "Budi")]))
     assert len(pages) == 4
@@ -105,8 +132,9 @@ def test_background_image_replaces_the_border(template: CertificateTemplate, log
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
 @pytest.mark.parametrize("with_background", [False, True])
-def test_body_text_is_visible_on_the_rendered_page(template: CertificateTemplate,
-                                                   tmp_path: Path, with_background: bool) -> None:
+def test_body_text_is_visible_on_the_rendered_page(
+    template: CertificateTemplate, tmp_path: Path, with_background: bool
+) -> None:
     """pypdf reads text a form's bounding box clips away; the pixels tell the truth."""
     from PIL import Image
 
@@ -126,16 +154,19 @@ def test_body_text_is_visible_on_the_rendered_page(template: CertificateTemplate
         assert dark > 200, f"{png.name}: no body text drawn ({dark} dark pixels)"
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
-                    reason="zbarimg (Debian zbar-tools) or pdftoppm (poppler-utils) not installed")
+@pytest.mark.skipif(
+    shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None,
+    reason="zbarimg (Debian zbar-tools) or pdftoppm (poppler-utils) not installed",
+)
 def test_rendered_qr_decodes_and_verifies(template: CertificateTemplate, tmp_path: Path) -> None:
     cert = _cert(7, "Siti Aminah", signatures=2)
     pdf = tmp_path / "sertifikat.pdf"
     pdf.write_bytes(render_certificates_bytes(template, [cert]))
     subprocess.run(["pdftoppm", "-png", "-r", "100", str(pdf), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
-    decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True,
-                             check=True).stdout.strip()
+    decoded = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert decoded == cert.qr_text
     verdict = crypto.verify(decoded, TRUSTED)
     assert (verdict.status, verdict.nama, verdict.nomor) == ("valid", "Siti Aminah", cert.nomor)

@@ -42,5 +42,5 @@ def test_operators_cover_exactly_the_dark_modules() -> None:
     for row, line in zip(matrix, rows, strict=True):
         covered = bytearray(len(row))
         for start, width in re.findall(r"(\d+) 0 (\d+) 1\.02 re", line):
-            covered[int(start):int(start) + int(width)] = b"\x01" * int(width)
+            covered[int(start) : int(start) + int(width)] = b"\x01" * int(width)
         assert bytes(covered) == row

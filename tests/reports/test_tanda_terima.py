@@ -17,11 +17,24 @@ KETUA = Signatory(nama="Agus Setiawan, S.Sos.", jabatan="Ketua Panitia")
 
 
 def receipt(count: int) -> TandaTerima:
-    rows = tuple(TerimaRow(no=p.no, nama=p.nama, jabatan=p.jabatan, asal=p.asal, peran=p.peran,
-                           volume=3 if p.no % 5 else 2, tarif=100_000) for p in people(count))
+    rows = tuple(
+        TerimaRow(
+            no=p.no,
+            nama=p.nama,
+            jabatan=p.jabatan,
+            asal=p.asal,
+            peran=p.peran,
+            volume=3 if p.no % 5 else 2,
+            tarif=100_000,
+        )
+        for p in people(count)
+    )
     return TandaTerima(
-        kegiatan=KEGIATAN, judul="DAFTAR PENERIMAAN UANG TRANSPORT PESERTA",
-        uraian="Uang transport peserta, 23–25 November 2026", satuan="hari", rows=rows,
+        kegiatan=KEGIATAN,
+        judul="DAFTAR PENERIMAAN UANG TRANSPORT PESERTA",
+        uraian="Uang transport peserta, 23–25 November 2026",
+        satuan="hari",
+        rows=rows,
         pembuat=SignatureBlock(KETUA, "Metro, 25 November 2026"),
         penyetuju=SignatureBlock(PPK, heading="Mengetahui/Menyetujui,"),
         bendahara=SignatureBlock(BENDAHARA, heading="Lunas dibayar,"),
@@ -42,8 +55,14 @@ def test_amounts_total_words_and_signatures() -> None:
     for name in ("Peserta 059 Siti Rahmawati", "Rahayuningsih", LONG_NAME[-14:]):
         assert name in text
     last = pages[-1]
-    for words in ("Ketua Panitia,", "Mengetahui/Menyetujui,", "Pejabat Pembuat Komitmen,",
-                  "Bendahara Pengeluaran,", "NIP. 19850101 201001 2 001", "Agus Setiawan, S.Sos."):
+    for words in (
+        "Ketua Panitia,",
+        "Mengetahui/Menyetujui,",
+        "Pejabat Pembuat Komitmen,",
+        "Bendahara Pengeluaran,",
+        "NIP. 19850101 201001 2 001",
+        "Agus Setiawan, S.Sos.",
+    ):
         assert words in last
     for number, page in enumerate(pages, start=1):
         if re.search(r"\d+\. \.\.\.", page):  # the signatures may stand alone on the last page
@@ -55,8 +74,9 @@ def test_amounts_total_words_and_signatures() -> None:
 
 def test_words_capitalised_and_empty_list() -> None:
     assert amount_in_words(2_300_000) == "Dua juta tiga ratus ribu rupiah"
-    empty = TandaTerima(kegiatan=KEGIATAN, judul="DAFTAR PENERIMAAN HONORARIUM NARASUMBER", uraian="", satuan="",
-                        rows=())
+    empty = TandaTerima(
+        kegiatan=KEGIATAN, judul="DAFTAR PENERIMAAN HONORARIUM NARASUMBER", uraian="", satuan="", rows=()
+    )
     text = " ".join(pdf_text(TandaTerimaDocument(empty).render_bytes()))
     assert "Tidak ada penerima." in text and "Terbilang: Nol rupiah" in text
 

@@ -38,8 +38,13 @@ def make_page(store, qtbot):  # noqa: ANN001, ANN201 - DataStore, QtBot → Kegi
 
 def make_bimtek(days: int = 3, nama: str = "Bimtek Kader Posyandu ILP") -> int:
     return save_kegiatan(
-        KegiatanForm("Bimtek/Pelatihan", nama, START, date(START.year, START.month, START.day + days - 1),
-                     tempat="Aula Kantor Camat")  # fmt: skip
+        KegiatanForm(
+            "Bimtek/Pelatihan",
+            nama,
+            START,
+            date(START.year, START.month, START.day + days - 1),
+            tempat="Aula Kantor Camat",
+        )  # fmt: skip
     )
 
 
@@ -50,6 +55,8 @@ def person_name(i: int) -> str:
 
 def fill_roster(kegiatan_id: int, count: int = 230) -> list[int]:
     return [
-        save_peserta(PesertaForm(kegiatan_id, person_name(i), kode_wilayah="", asal_opd=f"Kelurahan {i // 10:02d}"))
+        save_peserta(
+            PesertaForm(kegiatan_id, person_name(i), kode_wilayah="", asal_opd=f"Kelurahan {i // 10:02d}")
+        )
         for i in range(count)
     ]

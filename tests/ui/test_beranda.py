@@ -32,8 +32,14 @@ def test_counts_and_upcoming_follow_the_data(qtbot, store) -> None:
     save_posyandu(PosyanduForm(nama="Posyandu Melati 1", kode_wilayah="18.72.04.1005"))
     start = date.today() + timedelta(days=3)
     past = date.today() - timedelta(days=30)
-    save_kegiatan(KegiatanForm(jenis="Rakor", nama="Rakor Pokjanal Triwulan IV", tanggal_mulai=start, tanggal_selesai=start))
-    save_kegiatan(KegiatanForm(jenis="Rapat", nama="Rapat yang sudah lewat", tanggal_mulai=past, tanggal_selesai=past))
+    save_kegiatan(
+        KegiatanForm(
+            jenis="Rakor", nama="Rakor Pokjanal Triwulan IV", tanggal_mulai=start, tanggal_selesai=start
+        )
+    )
+    save_kegiatan(
+        KegiatanForm(jenis="Rapat", nama="Rapat yang sudah lewat", tanggal_mulai=past, tanggal_selesai=past)
+    )
     window._ctx.bus.registryChanged.emit()
     window._ctx.bus.kegiatanChanged.emit(0)
     assert page.tile_posyandu.value_label.text() == "1"

@@ -79,7 +79,14 @@ def test_dialog_choices_reach_the_pdf(page, qtbot) -> None:  # noqa: ANN001
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
     with_modal(qtbot, lambda: menu_action(menu, "Daftar hadir hari ke-1 (23-11-2026)").trigger(), drive)
-    assert seen["fields"] == ["Hari", "Kertas", "Urutan", "Kolom No. HP", "Baris kosong di akhir", "Mengetahui"]
+    assert seen["fields"] == [
+        "Hari",
+        "Kertas",
+        "Urutan",
+        "Kolom No. HP",
+        "Baris kosong di akhir",
+        "Mengetahui",
+    ]
     assert seen["hidden"]  # no PPK field on a daftar hadir
     preview = wait_preview(qtbot, menu)
     text, reader = pdf_text(preview.pdf_bytes())
@@ -166,7 +173,9 @@ def test_a_failing_document_shows_the_indonesian_error(page, qtbot, no_dialogs, 
     with_modal(qtbot, lambda: menu_action(menu, "Rekap kehadiran").trigger(),
                lambda dialog: click(qtbot, dialog.ok_button))  # fmt: skip
     qtbot.waitUntil(lambda: bool(no_dialogs), timeout=5000)
-    assert no_dialogs == [("error", "Sebagian isi dokumen terlalu besar untuk satu halaman dan tidak dapat dicetak.")]
+    assert no_dialogs == [
+        ("error", "Sebagian isi dokumen terlalu besar untuk satu halaman dan tidak dapat dicetak.")
+    ]
     assert menu.last_preview is None
 
     no_dialogs.clear()
@@ -224,7 +233,10 @@ def test_tanda_terima_prints_the_chosen_day_and_officers(page, qtbot) -> None:  
     assert "DAFTAR PENERIMAAN UANG TRANSPORT" in text and "hari ke-3" in text
     assert all(p.nama in text for p in people[:4]) and people[4].nama not in text
     assert "Sri Mulyani" in text and "Ir. Bambang Wijaya" not in text
-    assert Path(preview._suggested_name).name == "Tanda Terima Transport - Hari 3 - Bimtek Kader Posyandu ILP.pdf"
+    assert (
+        Path(preview._suggested_name).name
+        == "Tanda Terima Transport - Hari 3 - Bimtek Kader Posyandu ILP.pdf"
+    )
     preview.reject()
 
 

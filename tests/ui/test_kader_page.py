@@ -221,7 +221,9 @@ def test_print_list_opens_the_preview_with_masked_niks(page, qtbot, registry) ->
         dialog.accept()
 
     with_modal(qtbot, lambda: click(qtbot, page.print_button), drive)
-    qtbot.waitUntil(lambda: page.actions.last_preview is not None, timeout=10000)  # rendered in the background
+    qtbot.waitUntil(
+        lambda: page.actions.last_preview is not None, timeout=10000
+    )  # rendered in the background
     preview = page.actions.last_preview
     assert preview is not None and preview.page_count() >= 1
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf_bytes())).pages)
@@ -293,7 +295,9 @@ def test_preview_saves_the_previewed_bytes_and_prints_every_page(page, qtbot, tm
     from PySide6.QtPrintSupport import QPrinter
 
     with_modal(qtbot, lambda: click(qtbot, page.recap_button), lambda dialog: dialog.accept())
-    qtbot.waitUntil(lambda: page.actions.last_preview is not None, timeout=10000)  # rendered in the background
+    qtbot.waitUntil(
+        lambda: page.actions.last_preview is not None, timeout=10000
+    )  # rendered in the background
     preview = page.actions.last_preview
     assert preview.windowTitle() == "Rekap kader"
     saved = tmp_path / "rekap.pdf"

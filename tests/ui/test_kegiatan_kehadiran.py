@@ -26,7 +26,9 @@ def page(store, qtbot):  # noqa: ANN001, ANN201 - 45 people over 3 days, open on
 
 
 def select_block(grid, rows: range, columns: range) -> None:  # noqa: ANN001
-    selection = QItemSelection(grid.model.index(rows.start, columns.start), grid.model.index(rows.stop - 1, columns.stop - 1))
+    selection = QItemSelection(
+        grid.model.index(rows.start, columns.start), grid.model.index(rows.stop - 1, columns.stop - 1)
+    )
     grid.table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
@@ -104,8 +106,9 @@ def test_backfill_page_by_page_as_one_batch(page, qtbot) -> None:  # noqa: ANN00
 
 
 def test_print_menu_previews_the_day_sheet(page, qtbot) -> None:  # noqa: ANN001
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     menu = page.detail.printing
     labels = [a.text() for a in menu.menu.actions() if a.text()]
@@ -142,7 +145,10 @@ def test_rekap_per_asal(page) -> None:  # noqa: ANN001
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
         "Asal", "Peserta", "Hari 1 (23/11)", "Hari 2 (24/11)", "Hari 3 (25/11)"
     ]  # fmt: skip
-    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]
+        for r in range(table.rowCount())
+    }
     assert rows["Kelurahan 00"] == ["10", "10/10", "0/10", "0/10"]
     assert rows["Kelurahan 01"] == ["10", "2/10", "0/10", "0/10"]
     assert rows["Jumlah"] == ["45", "12/45", "0/45", "0/45"]

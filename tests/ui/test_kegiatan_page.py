@@ -75,9 +75,13 @@ def test_edit_skips_a_day_and_bad_hours_stay_in_the_dialog(page, qtbot, no_dialo
 
 def test_list_upcoming_first_filters_and_enter_opens(page, qtbot) -> None:  # noqa: ANN001
     today = date.today()
-    past = save_kegiatan(KegiatanForm("Rakor", "Rakor lama", date(today.year - 1, 3, 1), date(today.year - 1, 3, 1)))
+    past = save_kegiatan(
+        KegiatanForm("Rakor", "Rakor lama", date(today.year - 1, 3, 1), date(today.year - 1, 3, 1))
+    )
     soon = save_kegiatan(KegiatanForm("Pembinaan", "Pembinaan posyandu", today, today))
-    later = save_kegiatan(KegiatanForm("Rakor", "Rakor akhir tahun", date(today.year + 1, 1, 5), date(today.year + 1, 1, 5)))
+    later = save_kegiatan(
+        KegiatanForm("Rakor", "Rakor akhir tahun", date(today.year + 1, 1, 5), date(today.year + 1, 1, 5))
+    )
     page.refresh()
     assert [page.model.row(i).id for i in range(page.model.rowCount())] == [soon, later, past]
 
@@ -115,9 +119,17 @@ def test_quotas_ten_per_kelurahan_two_per_kecamatan(page, qtbot, no_dialogs) -> 
     from db.services.kegiatan_rekap import list_kuota
     from db.services.profile import get_profile, save_profile
 
-    save_profile(replace(get_profile(), kode_wilayah="18.72.04", unit="KECAMATAN METRO TIMUR",
-                         pemerintah="PEMERINTAH KOTA METRO"))
-    kegiatan_id = save_kegiatan(KegiatanForm("Bimtek/Pelatihan", "Bimtek ILP", date(2026, 12, 1), date(2026, 12, 3)))
+    save_profile(
+        replace(
+            get_profile(),
+            kode_wilayah="18.72.04",
+            unit="KECAMATAN METRO TIMUR",
+            pemerintah="PEMERINTAH KOTA METRO",
+        )
+    )
+    kegiatan_id = save_kegiatan(
+        KegiatanForm("Bimtek/Pelatihan", "Bimtek ILP", date(2026, 12, 1), date(2026, 12, 3))
+    )
     page.refresh()
     detail = page.open_kegiatan(kegiatan_id)
 
@@ -125,7 +137,9 @@ def test_quotas_ten_per_kelurahan_two_per_kecamatan(page, qtbot, no_dialogs) -> 
         dialog.tabs.setCurrentWidget(dialog.kuota)
         click(qtbot, dialog.kuota.fill_button)
         row = dialog.kuota.add_row()
-        dialog.kuota.table.cellWidget(row, 0).setCurrentIndex(dialog.kuota.table.cellWidget(row, 0).findData("__opd__"))
+        dialog.kuota.table.cellWidget(row, 0).setCurrentIndex(
+            dialog.kuota.table.cellWidget(row, 0).findData("__opd__")
+        )
         qtbot.keyClicks(dialog.kuota.table.cellWidget(row, 1), "Dinas Kesehatan")
         dialog.kuota.table.cellWidget(row, 2).setValue(3)
         click(qtbot, dialog.ok_button)

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.services.kader import KaderForm, save_kader
+from db.services.kegiatan import list_hari
 from db.services.kegiatan_rekap import KuotaForm, set_kuota
 from db.services.kehadiran import mark_present, marks_for_hari
-from db.services.kegiatan import list_hari
 from db.services.peserta import PesertaForm, get_peserta, roster, save_peserta
 from db.services.posyandu import PosyanduForm, save_posyandu
 from tests.ui.kegiatan_support import make_bimtek, make_page
@@ -83,9 +83,15 @@ def test_add_from_registry_and_by_hand(tab, qtbot, no_dialogs) -> None:  # noqa:
 
     activate(qtbot, tab)  # the closed picker left no window active
     tab.table.setFocus()
-    with_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier), manual)
+    with_modal(
+        qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier), manual
+    )
     hendra = next(p for p in roster(tab.kegiatan_id) if p.peran == "Narasumber")
-    assert (hendra.nama, hendra.asal, hendra.kader_id) == ("dr. Hendra Wijaya, M.Kes.", "Dinas Kesehatan Kota Metro", None)
+    assert (hendra.nama, hendra.asal, hendra.kader_id) == (
+        "dr. Hendra Wijaya, M.Kes.",
+        "Dinas Kesehatan Kota Metro",
+        None,
+    )
     assert tab.selected_row().id == hendra.id
 
 
@@ -98,7 +104,10 @@ def test_search_filters_counts_and_edit(tab, qtbot, no_dialogs) -> None:  # noqa
     set_kuota(k, [KuotaForm(1, label="Puskesmas Yosomulyo"), KuotaForm(5, label="Kantor Camat")])
     tab.refresh()
     assert tab.count_label.text() == "3 peserta"
-    counts = {tab.asal_list.item(r, 0).text(): tab.asal_list.item(r, 1).text() for r in range(tab.asal_list.rowCount())}
+    counts = {
+        tab.asal_list.item(r, 0).text(): tab.asal_list.item(r, 1).text()
+        for r in range(tab.asal_list.rowCount())
+    }
     assert counts == {"Puskesmas Yosomulyo": "1/1", "Kantor Camat": "1/5"}  # panitia take no seat
 
     qtbot.keyClicks(tab.search_box, "agus")

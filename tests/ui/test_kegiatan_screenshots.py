@@ -52,7 +52,11 @@ def test_kegiatan_screens(window, qtbot) -> None:  # noqa: ANN001
     detail.show_tab("kehadiran")
     desk = detail.kehadiran_tab.checkin
     assert desk.field.hasFocus()
-    waiting = next(desk.model.row(i) for i in range(desk.model.rowCount()) if desk.model.row(i).id not in desk.model.marks)
+    waiting = next(
+        desk.model.row(i)
+        for i in range(desk.model.rowCount())
+        if desk.model.row(i).id not in desk.model.marks
+    )
     qtbot.keyClicks(desk.field, waiting.kode)
     qtbot.keyClick(desk.field, Qt.Key.Key_Return)
     assert desk.feedback_tone() == "ok"

@@ -81,7 +81,9 @@ def test_declining_the_confirmation_changes_nothing(tab, qtbot, monkeypatch, sto
     assert not [b for b in list_backups(store.paths) if b.reason == "pre-restore"]
 
 
-def test_a_failed_restore_reports_and_reopens_the_database(tab, qtbot, monkeypatch, no_dialogs, store) -> None:
+def test_a_failed_restore_reports_and_reopens_the_database(
+    tab, qtbot, monkeypatch, no_dialogs, store
+) -> None:
     import ui.pages.pengaturan_cadangan as module
 
     save_signatory(SignatoryData(nama="A", jabatan="Camat"))
@@ -126,4 +128,7 @@ def test_reason_and_size_labels(qapp) -> None:
     from db.backup import BackupInfo
     from ui.pages.pengaturan_cadangan import when_label
 
-    assert when_label(BackupInfo(Path("x"), datetime(2026, 5, 1, 14, 5), "manual", 1)) == "Jumat, 1 Mei 2026, 14.05"
+    assert (
+        when_label(BackupInfo(Path("x"), datetime(2026, 5, 1, 14, 5), "manual", 1))
+        == "Jumat, 1 Mei 2026, 14.05"
+    )

@@ -53,7 +53,11 @@ def test_bad_entries_are_shown_beside_fields_and_nothing_is_lost(tab, qtbot) -> 
     with qtbot.waitSignal(tab._ctx.bus.profileChanged):
         click(qtbot, tab.save_button)
     stored = get_profile()
-    assert (stored.unit, stored.surel, stored.kode_pos) == ("KECAMATAN METRO TIMUR", "kec.metrotimur@metrokota.go.id", "34111")
+    assert (stored.unit, stored.surel, stored.kode_pos) == (
+        "KECAMATAN METRO TIMUR",
+        "kec.metrotimur@metrokota.go.id",
+        "34111",
+    )
     assert tab.errors.messages() == {}
     assert not tab.dirty and not tab.save_button.isEnabled()
     assert tab.state_label.text() == "Tersimpan."
@@ -88,7 +92,10 @@ def test_choosing_the_kecamatan_fills_the_kop_names(tab, qtbot) -> None:
     assert tab.fields["kota_ttd"].text() == "Metro"
     assert tab.fields["unit"].text() == "KECAMATAN METRO TIMUR"
     suggestions = [tab.fields["sekretariat"].itemText(i) for i in range(tab.fields["sekretariat"].count())]
-    assert suggestions == ["POKJANAL POSYANDU KECAMATAN METRO TIMUR", "TIM PEMBINA POSYANDU KECAMATAN METRO TIMUR"]
+    assert suggestions == [
+        "POKJANAL POSYANDU KECAMATAN METRO TIMUR",
+        "TIM PEMBINA POSYANDU KECAMATAN METRO TIMUR",
+    ]
     tab.fields["sekretariat"].setCurrentIndex(1)
     tab.fields["zona_waktu"].setCurrentIndex(tab.fields["zona_waktu"].findData("WITA"))
     tab.fields["kertas"].setCurrentIndex(tab.fields["kertas"].findData("F4"))

@@ -13,7 +13,9 @@ from widgets.table_model import MUTED_COLOR
 
 pytestmark = pytest.mark.gui
 
-CAMAT = SignatoryData(nama="Bambang Suryanto, S.STP., M.Si.", jabatan="Camat Metro Timur", nip="197508121999031004")
+CAMAT = SignatoryData(
+    nama="Bambang Suryanto, S.STP., M.Si.", jabatan="Camat Metro Timur", nip="197508121999031004"
+)
 
 
 @pytest.fixture
@@ -58,7 +60,10 @@ def test_add_with_keys_through_the_dialog(tab, qtbot) -> None:
         with_modal(qtbot, lambda: qtbot.keyClick(tab.table, Qt.Key.Key_Insert), drive)
     [stored] = list_signatories()
     assert (stored.nama, stored.nip, stored.prefiks, stored.jabatan_atasan) == (
-        "Dra. Sri Handayani, M.M.", "198104152006042012", "a.n.", "Camat Metro Timur"
+        "Dra. Sri Handayani, M.M.",
+        "198104152006042012",
+        "a.n.",
+        "Camat Metro Timur",
     )
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, tab.model.column_position("nip")).data() == "19810415 200604 2 012"
@@ -158,7 +163,11 @@ def test_double_click_opens_the_editor_and_cancel_changes_nothing(tab, qtbot) ->
         type_text(qtbot, dialog.nama_edit, "Orang Lain")
         click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
 
-    with_modal(qtbot, lambda: qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()), drive)
+    with_modal(
+        qtbot,
+        lambda: qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()),
+        drive,
+    )
     assert get_signatory(saved.id).nama == CAMAT.nama
 
 

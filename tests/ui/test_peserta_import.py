@@ -57,7 +57,10 @@ def test_import_dialog_in_peserta_mode_then_export(tab, qtbot, monkeypatch, no_d
         statuses = [model.data(model.index(i, 1)) for i in range(model.rowCount())]
         seen["statuses"] = statuses
         dialog.grab().save(str(tmp_path / "dialog.png"))
-        seen["fields"] = {dialog.mapping_table.cellWidget(i, 1).currentData() for i in range(dialog.mapping_table.rowCount())}
+        seen["fields"] = {
+            dialog.mapping_table.cellWidget(i, 1).currentData()
+            for i in range(dialog.mapping_table.rowCount())
+        }
         assert not dialog.import_button.isEnabled()
         click(qtbot, dialog.accept_warnings)
         click(qtbot, dialog.import_button)
@@ -65,7 +68,17 @@ def test_import_dialog_in_peserta_mode_then_export(tab, qtbot, monkeypatch, no_d
     with_modal(qtbot, lambda: click(qtbot, tab.import_button), drive)
     assert seen["statuses"].count("Peringatan") == NUMERIC_NIK + AMBIGUOUS
     assert seen["statuses"].count("Baru") == TOTAL - NUMERIC_NIK - AMBIGUOUS
-    assert seen["fields"] >= {"nama", "nik", "nip", "jenis_kelamin", "jabatan", "instansi", "asal", "posyandu", "hp"}
+    assert seen["fields"] >= {
+        "nama",
+        "nik",
+        "nip",
+        "jenis_kelamin",
+        "jabatan",
+        "instansi",
+        "asal",
+        "posyandu",
+        "hp",
+    }
     assert ("info", f"{TOTAL} peserta baru.") in no_dialogs
     rows = roster(tab.kegiatan_id)
     assert len(rows) == TOTAL

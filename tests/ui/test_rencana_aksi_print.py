@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from db.services.rencana_aksi import list_rencana_aksi
 from db.services.rencana_aksi_monev import MonevForm, add_monev

@@ -79,4 +79,3 @@ def test_second_window_is_told_data_is_in_use(qapp, paths: DataPaths, monkeypatc
     finally:
         first.close()
     assert shown and "sedang dipakai" in shown[0]
-

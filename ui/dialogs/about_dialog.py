@@ -46,7 +46,9 @@ class AboutDialog(QDialog):
         )
         browser = QTextBrowser()
         browser.setOpenExternalLinks(False)
-        rows = "".join(f"<tr><td>{n}</td><td>{v}</td><td>{lic}</td></tr>" for n, v, lic in _library_versions())
+        rows = "".join(
+            f"<tr><td>{n}</td><td>{v}</td><td>{lic}</td></tr>" for n, v, lic in _library_versions()
+        )
         notice_path = resource_path("wilayah.NOTICE.md")
         notice = notice_path.read_text(encoding="utf-8") if notice_path.exists() else ""
         fonts = self.tr("Huruf Liberation Sans/Serif — SIL Open Font License 1.1.")

@@ -107,7 +107,9 @@ class CetakKegiatanDialog(QDialog):
                                         (self.tr("Honorarium (narasumber, moderator)"), "honorarium")],
                                        initial.jenis)  # fmt: skip
         blank = self.tr("– dikosongkan, diisi tangan –")
-        self.penandatangan_combo = self._signer_combo(signers, self.tr("Ketua panitia kegiatan"), initial.signatory_id)
+        self.penandatangan_combo = self._signer_combo(
+            signers, self.tr("Ketua panitia kegiatan"), initial.signatory_id
+        )
         self.ppk_combo = self._signer_combo(signers, blank, initial.ppk_id, "pembuat komitmen")
         self.bendahara_combo = self._signer_combo(signers, blank, initial.bendahara_id, "bendahara")
         self._layout(kind)
@@ -121,7 +123,10 @@ class CetakKegiatanDialog(QDialog):
     def _day_items(self, kind: str, days: list[HariRow]) -> list[tuple[str, object]]:
         every = self.tr("Seluruh kegiatan") if kind == "tanda_terima" else self.tr("Semua hari")
         items: list[tuple[str, object]] = [(every, None)]
-        items += [(self.tr("Hari ke-{0} — {1}").format(d.hari_ke, tanggal_panjang(d.tanggal)), d.hari_ke) for d in days]
+        items += [
+            (self.tr("Hari ke-{0} — {1}").format(d.hari_ke, tanggal_panjang(d.tanggal)), d.hari_ke)
+            for d in days
+        ]
         return items
 
     @staticmethod
@@ -169,7 +174,9 @@ class CetakKegiatanDialog(QDialog):
                 note.setObjectName("muted")
                 note.setWordWrap(True)
                 form.addRow("", note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Pratinjau"))
         ok.setProperty("primary", True)

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
-    QCommandLinkButton,
     QComboBox,
+    QCommandLinkButton,
     QDialog,
     QFormLayout,
     QGroupBox,

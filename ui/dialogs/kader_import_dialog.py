@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.dialogs.kader_import_preview import PreviewModel, preview_columns, status_text
 from ui.dialogs.kader_import_worker import ReadWorker
+
 
 class KaderImportDialog(QDialog):
     """``result_summary`` holds the :class:`~db.importer.apply.ApplyResult` after a successful import.
@@ -76,7 +77,9 @@ class KaderImportDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         file_row = QHBoxLayout()
-        self.file_edit = QLineEdit(readOnly=True, placeholderText=self.tr("Belum ada berkas (.xlsx) yang dipilih"))
+        self.file_edit = QLineEdit(
+            readOnly=True, placeholderText=self.tr("Belum ada berkas (.xlsx) yang dipilih")
+        )
         self.choose_button = QPushButton(self.tr("Pilih berkas…"), clicked=self.choose_file)
         file_row.addWidget(QLabel(self.tr("Berkas:")))
         file_row.addWidget(self.file_edit, 1)
@@ -157,17 +160,23 @@ class KaderImportDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         place = "" if self._target.kader_options else self.tr("Posyandu · Asal")
-        self.preview_model = PreviewModel(preview_columns(place), id_of=lambda r: (r.parsed.sheet, r.parsed.row), parent=self)
+        self.preview_model = PreviewModel(
+            preview_columns(place), id_of=lambda r: (r.parsed.sheet, r.parsed.row), parent=self
+        )
         self.preview = QTableView(sortingEnabled=True, alternatingRowColors=False, wordWrap=False)
         self.preview.setModel(self.preview_model)
         self.preview.verticalHeader().hide()
         self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         column.addWidget(QLabel(self.tr("<b>Pratinjau</b> — tidak ada yang disimpan sebelum Impor ditekan")))
-        self.detail_label = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label = QLabel(
+            wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.detail_label.setMinimumHeight(48)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.preview.selectionModel().currentRowChanged.connect(lambda current, _old: self._show_detail(current.row()))
+        self.preview.selectionModel().currentRowChanged.connect(
+            lambda current, _old: self._show_detail(current.row())
+        )
         column.addWidget(self.preview, 1)
         column.addWidget(self.detail_label)
         return box
@@ -185,7 +194,10 @@ class KaderImportDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Pilih berkas Excel"), "", self.tr("Buku kerja Excel (*.xlsx *.xlsm);;Semua berkas (*)")
+            self,
+            self.tr("Pilih berkas Excel"),
+            "",
+            self.tr("Buku kerja Excel (*.xlsx *.xlsm);;Semua berkas (*)"),
         )
         if path:
             self.open_file(Path(path))
@@ -278,7 +290,9 @@ class KaderImportDialog(QDialog):
                 if key != "no":
                     combo.addItem(QCoreApplication.translate("KaderImportDialog", label), key)
             combo.setCurrentIndex(max(0, combo.findData(mapping.columns.get(col))))
-            combo.currentIndexChanged.connect(lambda _i, c=col, box=combo: self.set_column_field(c, box.currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=col, box=combo: self.set_column_field(c, box.currentData())
+            )
             self.mapping_table.setCellWidget(position, 1, combo)
 
     def set_column_field(self, col: int, key: str | None) -> None:
@@ -288,7 +302,9 @@ class KaderImportDialog(QDialog):
             return
         self._mappings[index] = self._mappings[index].assign(col, key)
         self._show_mapping()
-        self._start(ReadWorker(self._snapshot, book=self.book, mappings=list(self._mappings), target=self._target))
+        self._start(
+            ReadWorker(self._snapshot, book=self.book, mappings=list(self._mappings), target=self._target)
+        )
 
     # ------------------------------------------------------------------ plan and import
     def options(self) -> ImportOptions:
@@ -324,7 +340,11 @@ class KaderImportDialog(QDialog):
     def _summary(self, plan: ImportPlan) -> str:
         counts = plan.counts()
         parts = [self.tr("{0} baris").format(len(plan.rows))]
-        parts += [f"{counts[s]} {status_text(s).lower()}" for s in (BARU, PERBARUI, LEWATI, PERINGATAN, GALAT) if counts[s]]
+        parts += [
+            f"{counts[s]} {status_text(s).lower()}"
+            for s in (BARU, PERBARUI, LEWATI, PERINGATAN, GALAT)
+            if counts[s]
+        ]
         text = ", ".join(parts) + "."
         for problem in plan.sheet_problems:
             text += " " + problem.line()
@@ -345,7 +365,11 @@ class KaderImportDialog(QDialog):
     def save_report(self) -> None:
         if self.plan is None:
             return
-        default = (self.path.with_name(self.path.stem + "-laporan.xlsx")) if self.path else Path("laporan-impor.xlsx")
+        default = (
+            (self.path.with_name(self.path.stem + "-laporan.xlsx"))
+            if self.path
+            else Path("laporan-impor.xlsx")
+        )
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan impor"), str(default),
                                                 self.tr("Buku kerja Excel (*.xlsx)"))  # fmt: skip
         if not target:

@@ -54,8 +54,12 @@ class ReadWorker(QRunnable):
         try:
             book = self._book
             if book is None:
-                book = read_workbook(self._path, progress=self.signals.progress.emit, cancelled=self._cancel.is_set)
-            parsed = parse_book(book, self._snapshot, self._mappings, cancelled=self._cancel.is_set, target=self._target)
+                book = read_workbook(
+                    self._path, progress=self.signals.progress.emit, cancelled=self._cancel.is_set
+                )
+            parsed = parse_book(
+                book, self._snapshot, self._mappings, cancelled=self._cancel.is_set, target=self._target
+            )
             if self._cancel.is_set():
                 raise ImportCancelled()
         except ImportCancelled:

@@ -43,8 +43,12 @@ class KaderPickerDialog(QDialog):
             Column("posyandu", self.tr("Posyandu"), lambda r: r.posyandu),
             Column("kelurahan", self.tr("Kelurahan"), lambda r: r.kelurahan),
             Column("jabatan", self.tr("Jabatan"), lambda r: r.jabatan),
-            Column("terdaftar", self.tr("Sudah peserta"), lambda r: "✓" if r.id in self._on_roster else "",
-                   align=Qt.AlignmentFlag.AlignCenter),  # fmt: skip
+            Column(
+                "terdaftar",
+                self.tr("Sudah peserta"),
+                lambda r: "✓" if r.id in self._on_roster else "",
+                align=Qt.AlignmentFlag.AlignCenter,
+            ),  # fmt: skip
         ]
         self.model = RowTableModel(columns, muted=lambda r: r.id in self._on_roster, parent=self)
         self.search_box = SearchBox()

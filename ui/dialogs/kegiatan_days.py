@@ -29,8 +29,13 @@ class DaysTable(QTableWidget):
         self._values: dict[date, DayValues] = {}
         self._days: list[date] = []
         self.setHorizontalHeaderLabels(
-            [self.tr("Hari ke"), self.tr("Tanggal"), self.tr("Jam mulai"), self.tr("Jam selesai"),
-             self.tr("Dilewati")]  # fmt: skip
+            [
+                self.tr("Hari ke"),
+                self.tr("Tanggal"),
+                self.tr("Jam mulai"),
+                self.tr("Jam selesai"),
+                self.tr("Dilewati"),
+            ]  # fmt: skip
         )
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(28)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -115,7 +115,9 @@ class PenandatanganDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         named = (
-            ("nama", self.nama_edit), ("jabatan", self.jabatan_edit), ("jabatan_atasan", self.atasan_edit)
+            ("nama", self.nama_edit),
+            ("jabatan", self.jabatan_edit),
+            ("jabatan_atasan", self.atasan_edit),
         )
         for name, edit in named:
             edit.textChanged.connect(self._update_state)

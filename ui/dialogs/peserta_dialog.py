@@ -70,8 +70,20 @@ class PesertaDialog(QDialog):
         row = get_peserta(peserta_id) if peserta_id is not None else None
         self._original = (
             PesertaForm(
-                kegiatan_id, row.nama, row.nik, row.nip, row.jenis_kelamin, row.jabatan, row.instansi,
-                row.kode_wilayah, row.asal_opd, row.posyandu, row.hp, row.peran, row.kader_id, row.id,
+                kegiatan_id,
+                row.nama,
+                row.nik,
+                row.nip,
+                row.jenis_kelamin,
+                row.jabatan,
+                row.instansi,
+                row.kode_wilayah,
+                row.asal_opd,
+                row.posyandu,
+                row.hp,
+                row.peran,
+                row.kader_id,
+                row.id,
             )  # fmt: skip
             if row
             else PesertaForm(kegiatan_id, "")

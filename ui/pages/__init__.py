@@ -41,7 +41,8 @@ PAGES: tuple[PageSpec, ...] = (
         "users.svg",
         "ui.pages.kader_page:KaderPage",
         QT_TRANSLATE_NOOP(
-            "pages", "Daftar kader per posyandu dengan riwayat pelatihan, impor dan ekspor Excel akan tersedia di sini."
+            "pages",
+            "Daftar kader per posyandu dengan riwayat pelatihan, impor dan ekspor Excel akan tersedia di sini.",
         ),
     ),
     PageSpec(
@@ -50,7 +51,8 @@ PAGES: tuple[PageSpec, ...] = (
         "building-community.svg",
         "ui.pages.posyandu_page:PosyanduPage",
         QT_TRANSLATE_NOOP(
-            "pages", "Daftar posyandu per kelurahan dengan strata, status ILP dan jumlah kader akan tersedia di sini."
+            "pages",
+            "Daftar posyandu per kelurahan dengan strata, status ILP dan jumlah kader akan tersedia di sini.",
         ),
     ),
     PageSpec(
@@ -63,6 +65,9 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
-        "pengaturan", QT_TRANSLATE_NOOP("pages", "Pengaturan"), "settings.svg", "ui.pages.pengaturan:PengaturanPage"
+        "pengaturan",
+        QT_TRANSLATE_NOOP("pages", "Pengaturan"),
+        "settings.svg",
+        "ui.pages.pengaturan:PengaturanPage",
     ),
 )

@@ -122,7 +122,9 @@ class BerandaPage(QWidget):
         today = date.today()
         coming = [k for k in list_kegiatan() if k.tanggal_selesai >= today and k.status != "batal"][:5]
         if not coming:
-            return self.tr("Belum ada kegiatan terjadwal. Jadwal bimtek dan rakor tampil di sini setelah dicatat.")
+            return self.tr(
+                "Belum ada kegiatan terjadwal. Jadwal bimtek dan rakor tampil di sini setelah dicatat."
+            )
         return "\n".join(self._describe(k, today) for k in coming)
 
     def _describe(self, kegiatan: KegiatanRow, today: date) -> str:

@@ -150,9 +150,7 @@ class KegiatanDetailView(QWidget):
             for k, v in rows
             if v
         )
-        self.summary.setText(
-            f"<table>{info}</table>{self._days_html(detail)}{self._quota_html()}"
-        )
+        self.summary.setText(f"<table>{info}</table>{self._days_html(detail)}{self._quota_html()}")
 
     def _peserta_text(self, count: int, target: int | None) -> str:
         if target:

@@ -53,10 +53,16 @@ def kegiatan_columns() -> list[Column]:
         Column("nama", tr("Nama kegiatan"), lambda r: r.nama),
         Column("jenis", tr("Jenis"), lambda r: r.jenis),
         Column("tempat", tr("Tempat"), lambda r: r.tempat),
-        Column("peserta", tr("Peserta"), lambda r: str(r.jumlah_peserta), sort_key=lambda r: r.jumlah_peserta,
-               align=RIGHT),  # fmt: skip
-        Column("hari", tr("Hari"), lambda r: str(r.jumlah_hari), sort_key=lambda r: r.jumlah_hari,
-               align=RIGHT),  # fmt: skip
+        Column(
+            "peserta",
+            tr("Peserta"),
+            lambda r: str(r.jumlah_peserta),
+            sort_key=lambda r: r.jumlah_peserta,
+            align=RIGHT,
+        ),  # fmt: skip
+        Column(
+            "hari", tr("Hari"), lambda r: str(r.jumlah_hari), sort_key=lambda r: r.jumlah_hari, align=RIGHT
+        ),  # fmt: skip
         Column("status", tr("Status"), lambda r: r.status.capitalize()),
     ]
 

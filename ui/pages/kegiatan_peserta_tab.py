@@ -51,7 +51,7 @@ WIDTHS = {"no": 44, "kode": 74, "jk": 38, "jabatan": 112, "asal": 160, "hp": 126
 
 
 def short_asal(asal: str) -> str:
-    """"Kelurahan Ganjar Agung" → "Kel. Ganjar Agung": the table has no room for the kind words."""
+    """ "Kelurahan Ganjar Agung" → "Kel. Ganjar Agung": the table has no room for the kind words."""
     return asal.replace("Kelurahan ", "Kel. ").replace("Kecamatan ", "Kec. ")
 
 
@@ -330,7 +330,9 @@ class PesertaTab(QWidget):
     def export_excel(self) -> None:
         done = kegiatan_peserta_excel.export_roster(self, self.kegiatan_id)
         if done:
-            self._ctx.bus.statusMessage.emit(self.tr("{0} peserta diekspor ke {1}.").format(done[1], done[0].name))
+            self._ctx.bus.statusMessage.emit(
+                self.tr("{0} peserta diekspor ke {1}.").format(done[1], done[0].name)
+            )
 
     @Slot()
     def add_manual(self) -> None:

@@ -43,7 +43,7 @@ BUILDERS: dict[str, Callable[[int, CetakChoices], Render]] = {
 
 
 def suggested_filename(*parts: str) -> str:
-    """"Daftar Hadir - Hari 1 - Bimtek ….pdf": safe on Windows (no reserved names or characters),
+    """ "Daftar Hadir - Hari 1 - Bimtek ….pdf": safe on Windows (no reserved names or characters),
     at most :data:`MAX_NAME` characters with the extension."""
     stem = " - ".join(p.strip() for p in parts if p and p.strip())
     spaced = " ".join(sanitize_filename(stem, replacement_text=" ", platform="windows", max_len=1000).split())
@@ -111,7 +111,9 @@ class KegiatanPrintMenu(QObject):
         earlier = remembered(self.kegiatan_id)
         start = replace(earlier or CetakChoices(), **preset)
         days = list(get_kegiatan(self.kegiatan_id).hari_aktif)
-        dialog = CetakKegiatanDialog(kind, days, start, get_profile().kertas, self._page, fresh=earlier is None)
+        dialog = CetakKegiatanDialog(
+            kind, days, start, get_profile().kertas, self._page, fresh=earlier is None
+        )
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -147,8 +149,12 @@ class KegiatanPrintMenu(QObject):
             "rekap": (self.tr("Rekap Kehadiran"), ""),
             "tanda_pengenal": (self.tr("Tanda Pengenal"), ""),
             "daftar_peserta": (self.tr("Daftar Peserta"), ""),
-            "tanda_terima": (self.tr("Tanda Terima Honorarium") if choices.jenis == "honorarium"
-                             else self.tr("Tanda Terima Transport"), day),  # fmt: skip
+            "tanda_terima": (
+                self.tr("Tanda Terima Honorarium")
+                if choices.jenis == "honorarium"
+                else self.tr("Tanda Terima Transport"),
+                day,
+            ),  # fmt: skip
         }
         title, detail = titles[kind]
         return title, suggested_filename(title, detail, nama)

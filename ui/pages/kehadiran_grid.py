@@ -174,13 +174,14 @@ class KehadiranGrid(QWidget):
 
     def _update_summary(self) -> None:
         present = [
-            sum(1 for p in self.model.people if self._status(p.id, d.id) == "hadir")
-            for d in self.model.days
+            sum(1 for p in self.model.people if self._status(p.id, d.id) == "hadir") for d in self.model.days
         ]
         total = len(self.model.people)
         self.summary.setText(
-            "  ·  ".join(self.tr("Hari {0}: hadir {1}/{2}").format(d.hari_ke, n, total)
-                         for d, n in zip(self.model.days, present, strict=True))  # fmt: skip
+            "  ·  ".join(
+                self.tr("Hari {0}: hadir {1}/{2}").format(d.hari_ke, n, total)
+                for d, n in zip(self.model.days, present, strict=True)
+            )  # fmt: skip
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

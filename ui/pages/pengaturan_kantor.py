@@ -40,12 +40,14 @@ CAPTION_WIDTH = 150
 _C = "KantorTab"
 TEXT_FIELDS: dict[str, tuple[str, str]] = {  # name → (label, placeholder)
     "pemerintah": (
-        QT_TRANSLATE_NOOP(_C, "Pemerintah daerah"), QT_TRANSLATE_NOOP(_C, "mis. PEMERINTAH KOTA METRO")
+        QT_TRANSLATE_NOOP(_C, "Pemerintah daerah"),
+        QT_TRANSLATE_NOOP(_C, "mis. PEMERINTAH KOTA METRO"),
     ),
     "unit": (QT_TRANSLATE_NOOP(_C, "Unit kerja"), QT_TRANSLATE_NOOP(_C, "mis. KECAMATAN METRO TIMUR")),
     "alamat": (QT_TRANSLATE_NOOP(_C, "Alamat kantor"), QT_TRANSLATE_NOOP(_C, "mis. Jl. Yos Sudarso No. 23")),
     "kelurahan": (
-        QT_TRANSLATE_NOOP(_C, "Kelurahan/desa"), QT_TRANSLATE_NOOP(_C, "letak kantor, mis. Yosodadi")
+        QT_TRANSLATE_NOOP(_C, "Kelurahan/desa"),
+        QT_TRANSLATE_NOOP(_C, "letak kantor, mis. Yosodadi"),
     ),
     "kode_pos": (QT_TRANSLATE_NOOP(_C, "Kode pos"), QT_TRANSLATE_NOOP(_C, "5 angka")),
     "kecamatan": (QT_TRANSLATE_NOOP(_C, "Kecamatan di kop"), QT_TRANSLATE_NOOP(_C, "mis. Metro Timur")),
@@ -160,7 +162,8 @@ class KantorTab(QWidget):
 
     def _build(self) -> None:
         kop = self._form(
-            self.tr("Kop surat"), ("pemerintah", "unit", "sekretariat", "alamat", "kelurahan", "kode_pos"),
+            self.tr("Kop surat"),
+            ("pemerintah", "unit", "sekretariat", "alamat", "kelurahan", "kode_pos"),
             {"sekretariat": self.tr("Sebutan baru (Permendagri 13/2024): Tim Pembina Posyandu.")},
         )
         region = self._region_group()
@@ -168,7 +171,8 @@ class KantorTab(QWidget):
         documents = self._form(self.tr("Dokumen"), ("kota_ttd", "kode_klasifikasi", "zona_waktu", "kertas"))
         documents.layout().addRow(self._caption_label(self.tr("Margin halaman")), self._margins_box())
         operator = self._form(
-            self.tr("Operator"), ("operator",),
+            self.tr("Operator"),
+            ("operator",),
             {"operator": self.tr("Dicatat pada setiap perubahan di Riwayat perubahan.")},
         )
         logos = QGroupBox(self.tr("Logo"))
@@ -206,7 +210,8 @@ class KantorTab(QWidget):
 
     def _region_group(self) -> QGroupBox:
         group = self._form(
-            self.tr("Wilayah kantor"), ("kecamatan", "kota", "provinsi"),
+            self.tr("Wilayah kantor"),
+            ("kecamatan", "kota", "provinsi"),
             {"kecamatan": self.tr("Terisi dari pilihan wilayah; boleh diubah.")},
         )
         form = group.layout()

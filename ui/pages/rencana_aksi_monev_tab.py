@@ -46,10 +46,12 @@ def monev_columns() -> list[Column]:
         Column("nilai", tr("Realisasi"), lambda r: _number(r.realisasi_nilai), align=RIGHT),
         Column("persen", tr("%"), lambda r: _number(r.realisasi_persen, "%"), align=RIGHT),
         Column("kendala", tr("Kendala"), lambda r: r.kendala, tooltip=lambda r: r.kendala),
-        Column("tindak_lanjut", tr("Tindak lanjut"), lambda r: r.tindak_lanjut,
-               tooltip=lambda r: r.tindak_lanjut),  # fmt: skip
-        Column("bukti", tr("Bukti"), lambda r: tr("ada") if r.bukti_path else "",
-               tooltip=lambda r: r.bukti_path),  # fmt: skip
+        Column(
+            "tindak_lanjut", tr("Tindak lanjut"), lambda r: r.tindak_lanjut, tooltip=lambda r: r.tindak_lanjut
+        ),  # fmt: skip
+        Column(
+            "bukti", tr("Bukti"), lambda r: tr("ada") if r.bukti_path else "", tooltip=lambda r: r.bukti_path
+        ),  # fmt: skip
         Column("oleh", tr("Dicatat oleh"), lambda r: r.dicatat_oleh),
     ]
 

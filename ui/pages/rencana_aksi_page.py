@@ -44,8 +44,8 @@ from db.services.rencana_aksi_lists import STATUS_RENCANA_AKSI, bidang_list, opd
 from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
-from ui.models.rencana_aksi_model import RencanaAksiTreeModel
 from ui.models.registry_choices import refill
+from ui.models.rencana_aksi_model import RencanaAksiTreeModel
 from ui.pages import PageSpec
 from ui.pages.kegiatan_page import is_enter
 from ui.pages.rencana_aksi_actions import RencanaAksiActions
@@ -372,7 +372,7 @@ class RencanaAksiPage(QWidget):
         title = self.tr("Hapus rencana aksi")
         if item is None:
             return
-        question = self.tr("Hapus rencana aksi \"{0}\" beserta {1} catatan monevnya?").format(
+        question = self.tr('Hapus rencana aksi "{0}" beserta {1} catatan monevnya?').format(
             item.form.aksi[:80], item.jumlah_monev
         )
         if not messages.confirm(self, title, question):

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import wilayah
 from db.errors import DomainError, ValidationError
 from db.services import rencana_aksi_lokus as lokus
 from db.services.posyandu import list_posyandu
 from db.services.profile import get_profile
 from db.services.rencana_aksi import RencanaAksiForm, get_rencana_aksi, save_rencana_aksi
 from db.services.rencana_aksi_lists import STATUS_RENCANA_AKSI, bidang_list, opd_list, sumber_dana_list
-from db import wilayah
 from reports.formatting import angka
 from ui import messages
 from ui.context import AppContext
@@ -146,7 +146,7 @@ class RencanaAksiPanel(QWidget):
         self.jadwal_edit = QLineEdit()
         self.jadwal_edit.setPlaceholderText(self.tr("mis. Triwulan III atau Agustus"))
         self.anggaran_edit = QLineEdit()
-        self.anggaran_edit.setPlaceholderText("Rp0")
+        self.anggaran_edit.setPlaceholderText(self.tr("Rp0"))
         self.anggaran_edit.editingFinished.connect(self._format_anggaran)
         self.sumber_dana_combo = self._editable_combo()
         self.status_combo = QComboBox()
