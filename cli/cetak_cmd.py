@@ -1,7 +1,8 @@
 """``cetak DOKUMEN KEGIATAN -o OUT.pdf``: print the kegiatan documents to PDF.
 
 ``cetak daftar-hadir KEGIATAN [--hari N] -o OUT.pdf [--kertas a4|f4]``, ``cetak rekap-kehadiran``,
-``cetak tanda-pengenal``, ``cetak tanda-terima`` and ``cetak daftar-peserta``. Each document is one
+``cetak rekap-asal``, ``cetak belum-hadir KEGIATAN --hari N``, ``cetak tanda-pengenal``,
+``cetak tanda-terima`` and ``cetak daftar-peserta``. Each document is one
 sub-parser added by one function in :data:`ACTIONS`; a later issue adds its document (sertifikat,
 notulen …) as one more function there. The PDF is written atomically; the page count is printed.
 """
@@ -62,6 +63,19 @@ def _register_rekap(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=guarded(cmd_rekap))
 
 
+def _register_rekap_asal(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("rekap-asal", help="rekap kehadiran per asal: hadir/diharapkan per hari")
+    _common(parser)
+    parser.set_defaults(handler=guarded(cmd_rekap_asal))
+
+
+def _register_belum_hadir(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("belum-hadir", help="daftar peserta yang belum hadir pada satu hari")
+    _common(parser, hp=True)
+    parser.add_argument("--hari", metavar="N", type=int, required=True, help="hari ke-N")
+    parser.set_defaults(handler=guarded(cmd_belum_hadir))
+
+
 def _register_tanda_pengenal(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("tanda-pengenal", help="tanda pengenal dengan kode QR, 8 per halaman")
     _common(parser, signer=False)
@@ -92,6 +106,8 @@ def _register_tanda_terima(sub: argparse._SubParsersAction) -> None:
 ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
     _register_daftar_hadir,
     _register_rekap,
+    _register_rekap_asal,
+    _register_belum_hadir,
     _register_tanda_pengenal,
     _register_daftar_peserta,
     _register_tanda_terima,
@@ -144,6 +160,18 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     from db.services.kegiatan_print import rekap_kehadiran_pdf
 
     return _run(args, lambda target: rekap_kehadiran_pdf(args.kegiatan, target, _options(args)))
+
+
+def cmd_rekap_asal(args: argparse.Namespace) -> int:
+    from db.services.kegiatan_print_rekap import rekap_asal_pdf
+
+    return _run(args, lambda target: rekap_asal_pdf(args.kegiatan, target, _options(args)))
+
+
+def cmd_belum_hadir(args: argparse.Namespace) -> int:
+    from db.services.kegiatan_print_rekap import belum_hadir_pdf
+
+    return _run(args, lambda target: belum_hadir_pdf(args.kegiatan, target, args.hari, _options(args)))
 
 
 def cmd_tanda_pengenal(args: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""Plain values for the printed kegiatan documents: daftar hadir, rekap kehadiran, tanda pengenal,
-daftar peserta and tanda terima uang transport/honorarium.
+"""Plain values for the printed kegiatan documents: daftar hadir, rekap kehadiran (per participant
+and per asal), daftar belum hadir, tanda pengenal, daftar peserta and tanda terima uang
+transport/honorarium.
 
 Frozen dataclasses with no Qt, no peewee and no ReportLab: :mod:`db.services.kegiatan_print` fills
 them from the stored kegiatan, tests build them directly. Every string is already in print form
@@ -83,6 +84,51 @@ class RekapKehadiran:
     days: tuple[str, ...]  # column labels, "23/11"
     lines: tuple[RekapLine, ...]
     subjudul: str = ""
+    signatures: tuple[SignatureBlock, ...] = ()
+
+
+@dataclass(frozen=True)
+class AsalLine:
+    """One asal in the per-asal rekap: ``jumlah`` people expected each held day, ``hadir`` per day."""
+
+    no: int
+    asal: str
+    jumlah: int
+    hadir: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RekapAsal:
+    """Asal × held days, "hadir/diharapkan" per cell; ``days`` are the column labels."""
+
+    kegiatan: KegiatanInfo
+    days: tuple[str, ...]
+    lines: tuple[AsalLine, ...]
+    subjudul: str = ""
+    signatures: tuple[SignatureBlock, ...] = ()
+
+
+@dataclass(frozen=True)
+class BelumHadirRow:
+    """One person not marked hadir on the day; ``status`` is "Izin", "Sakit", … or "Belum tercatat"."""
+
+    no: int
+    nama: str
+    asal: str
+    peran: str
+    hp: str
+    status: str
+
+
+@dataclass(frozen=True)
+class DaftarBelumHadir:
+    """Who is still missing on one held day, out of ``jumlah`` people on the roster."""
+
+    kegiatan: KegiatanInfo
+    hari_ke: int
+    tanggal: str  # "Selasa, 24 November 2026"
+    rows: tuple[BelumHadirRow, ...]
+    jumlah: int
     signatures: tuple[SignatureBlock, ...] = ()
 
 

@@ -185,3 +185,40 @@ def test_refusals_are_indonesian(demo: dict, tmp_path: Path) -> None:
     usage = cetak(demo["dir"], "daftar-hadir", str(demo["id"]))
     assert usage.returncode == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_rekap_asal_and_belum_hadir(demo: dict, tmp_path: Path) -> None:
+    from db.services.kegiatan import get_kegiatan
+    from db.services.kegiatan_rekap import belum_hadir, rekap_asal
+
+    store = DataStore(DataPaths(demo["dir"]))
+    store.open()
+    try:
+        groups = rekap_asal(demo["id"])
+        day_two = next(d for d in get_kegiatan(demo["id"]).hari_aktif if d.hari_ke == 2)
+        missing = [p.nama for p in belum_hadir(day_two.id)]
+    finally:
+        store.close()
+    asal = tmp_path / "asal.pdf"
+    result = cetak(demo["dir"], "rekap-asal", str(demo["id"]), "-o", str(asal), "--kertas", "f4")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(str(asal))
+    assert round(float(reader.pages[0].mediabox.height) / 72 * 25.4) == 330
+    text = flat(" ".join(page.extract_text() for page in reader.pages))
+    for number, group in enumerate(groups, start=1):
+        assert f"{number} {group.asal} " + " ".join(f"{n}/{group.jumlah}" for n in group.hadir) in text
+    out = tmp_path / "belum.pdf"
+    result = cetak(
+        demo["dir"], "belum-hadir", str(demo["id"]), "--hari", "2", "-o", str(out), "--hp", "kosong"
+    )
+    assert result.returncode == 0, result.stderr
+    text = flat(" ".join(pages_of(out)))
+    assert_in_order(text, missing)
+    assert f"Belum hadir: {len(missing)} dari {demo['count']} orang" in text
+    assert "•" not in text and not re.search(r"\d{16}", text)
+    no_day = cetak(demo["dir"], "belum-hadir", str(demo["id"]), "-o", str(tmp_path / "x.pdf"))
+    assert no_day.returncode == 2 and "--hari" in no_day.stderr
+    wrong_day = cetak(
+        demo["dir"], "belum-hadir", str(demo["id"]), "--hari", "9", "-o", str(tmp_path / "x.pdf")
+    )
+    assert wrong_day.returncode == 1 and "Hari ke-9" in wrong_day.stderr

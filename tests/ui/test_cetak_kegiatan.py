@@ -246,3 +246,50 @@ def test_suggested_file_names_are_safe_on_windows() -> None:
     long = actions.suggested_filename("Rekap Kehadiran", "", "Pelatihan " * 40)
     assert len(long) <= 150 and long.endswith(".pdf") and long.startswith("Rekap Kehadiran - Pelatihan")
     assert actions.suggested_filename("CON") != "CON.pdf"
+
+
+def test_belum_hadir_and_rekap_per_asal_from_the_menu(page, qtbot) -> None:  # noqa: ANN001
+    from db.services.kegiatan import list_hari
+    from db.services.kehadiran import mark_present, set_status
+
+    menu = page.detail.printing
+    people = roster_order(menu.kegiatan_id, "asal")
+    day2 = list_hari(menu.kegiatan_id)[1]
+    for person in people[:4]:
+        mark_present(person.id, day2.id)
+    set_status(people[4].id, day2.id, "izin")
+    seen: dict[str, object] = {}
+
+    def drive(dialog) -> None:  # noqa: ANN001
+        seen["title"] = dialog.windowTitle()
+        seen["days"] = [dialog.hari_combo.itemText(i) for i in range(dialog.hari_combo.count())]
+        seen["hp"] = dialog.hp_combo.parent() is not None and dialog.baris_spin.parent() is None
+        dialog.hari_combo.setFocus()
+        qtbot.keyClick(dialog.hari_combo, Qt.Key.Key_End)
+        qtbot.keyClick(dialog.hari_combo, Qt.Key.Key_Up)  # hari ke-2
+        dialog.grab().save(str(SHOTS / "cetak_belum_hadir_dialog.png"))
+        click(qtbot, dialog.ok_button)
+
+    with_modal(qtbot, lambda: menu_action(menu, "Daftar belum hadir…").trigger(), drive)
+    assert seen["title"] == "Cetak daftar belum hadir" and seen["hp"]
+    assert seen["days"] == [
+        "Hari ke-1 — Senin, 23 November 2026",
+        "Hari ke-2 — Selasa, 24 November 2026",
+        "Hari ke-3 — Rabu, 25 November 2026",
+    ]
+    preview = wait_preview(qtbot, menu)
+    text, _reader = pdf_text(preview.pdf_bytes())
+    assert "DAFTAR PESERTA BELUM HADIR" in text and "Selasa, 24 November 2026" in text
+    assert all(p.nama not in text for p in people[:4]) and all(p.nama in text for p in people[4:])
+    assert "Belum hadir: 26 dari 30 orang (Izin 1, Belum tercatat 25)" in " ".join(text.split())
+    assert Path(preview._suggested_name).name == "Daftar Belum Hadir - Hari 2 - Bimtek Kader Posyandu ILP.pdf"
+    preview.reject()
+
+    menu.last_preview = None
+    with_modal(qtbot, lambda: menu_action(menu, "Rekap kehadiran per asal").trigger(),
+               lambda dialog: click(qtbot, dialog.ok_button))  # fmt: skip
+    preview = wait_preview(qtbot, menu)
+    text = " ".join(pdf_text(preview.pdf_bytes())[0].split())
+    assert "REKAP KEHADIRAN PER ASAL" in text
+    assert "Jumlah 0/30 4/30 0/30 4/90 4%" in text
+    preview.reject()

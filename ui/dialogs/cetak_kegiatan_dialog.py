@@ -30,10 +30,13 @@ from reports.formatting import tanggal_panjang
 FIELDS: dict[str, tuple[str, ...]] = {
     "daftar_hadir": ("hari", "kertas", "urutan", "hp", "baris", "penandatangan"),
     "rekap": ("kertas", "urutan", "penandatangan"),
+    "rekap_asal": ("kertas", "penandatangan"),
+    "belum_hadir": ("hari", "kertas", "urutan", "hp", "penandatangan"),
     "tanda_pengenal": ("kertas", "urutan"),
     "daftar_peserta": ("kertas", "urutan", "hp", "penandatangan"),
     "tanda_terima": ("jenis", "hari", "kertas", "urutan", "penandatangan", "ppk", "bendahara"),
 }
+ONE_DAY = ("belum_hadir",)  # documents of a single day: no "Semua hari" choice
 MAX_BLANK_ROWS = 100
 MIN_COMBO_CHARS = 30
 
@@ -118,11 +121,14 @@ class CetakKegiatanDialog(QDialog):
     def _titles(self) -> dict[str, str]:
         return {"daftar_hadir": self.tr("Cetak daftar hadir"), "rekap": self.tr("Cetak rekap kehadiran"),
                 "tanda_pengenal": self.tr("Cetak tanda pengenal"), "daftar_peserta": self.tr("Cetak daftar peserta"),
-                "tanda_terima": self.tr("Cetak tanda terima")}  # fmt: skip
+                "tanda_terima": self.tr("Cetak tanda terima"),
+                "rekap_asal": self.tr("Cetak rekap kehadiran per asal"),
+                "belum_hadir": self.tr("Cetak daftar belum hadir")}  # fmt: skip
 
     def _day_items(self, kind: str, days: list[HariRow]) -> list[tuple[str, object]]:
+        """The held days, after "every day" unless the document is about one day only."""
         every = self.tr("Seluruh kegiatan") if kind == "tanda_terima" else self.tr("Semua hari")
-        items: list[tuple[str, object]] = [(every, None)]
+        items: list[tuple[str, object]] = [] if kind in ONE_DAY else [(every, None)]
         items += [
             (self.tr("Hari ke-{0} — {1}").format(d.hari_ke, tanggal_panjang(d.tanggal)), d.hari_ke)
             for d in days

@@ -1,5 +1,6 @@
-"""The "Cetak" menu of an open kegiatan: daftar hadir per day (or every day), rekap kehadiran,
-tanda pengenal, daftar peserta, tanda terima transport/honorarium — options, then the PDF preview.
+"""The "Cetak" menu of an open kegiatan: daftar hadir per day (or every day), rekap kehadiran
+(per participant and per asal), daftar belum hadir of a day, tanda pengenal, daftar peserta,
+tanda terima transport/honorarium — options, then the PDF preview.
 
 Each entry opens :class:`~ui.dialogs.cetak_kegiatan_dialog.CetakKegiatanDialog`; the data is read
 from the database here on the GUI thread (:mod:`db.services.kegiatan_print` ``*_job`` functions),
@@ -13,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from pathvalidate import sanitize_filename
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
 
 from db.errors import DomainError
 from db.services import kegiatan_print as printing
-from db.services.kegiatan import get_kegiatan
+from db.services import kegiatan_print_rekap as attendance
+from db.services.kegiatan import HariRow, get_kegiatan
 from db.services.profile import get_profile
 from ui import messages
 from ui.dialogs.cetak_kegiatan_dialog import CetakChoices, CetakKegiatanDialog, remember, remembered
@@ -36,6 +39,8 @@ MAX_NAME = 150  # characters of a suggested file name, ".pdf" included (Windows 
 BUILDERS: dict[str, Callable[[int, CetakChoices], Render]] = {
     "daftar_hadir": lambda k, c: printing.daftar_hadir_job(k, c.hari_ke, c.print_options()),
     "rekap": lambda k, c: printing.rekap_kehadiran_job(k, c.print_options()),
+    "rekap_asal": lambda k, c: attendance.rekap_asal_job(k, c.print_options()),
+    "belum_hadir": lambda k, c: attendance.belum_hadir_job(k, c.hari_ke or 0, c.print_options()),
     "tanda_pengenal": lambda k, c: printing.tanda_pengenal_job(k, c.print_options()),
     "daftar_peserta": lambda k, c: printing.daftar_peserta_job(k, c.print_options()),
     "tanda_terima": lambda k, c: printing.tanda_terima_job(k, c.terima_options(), c.print_options()),
@@ -97,12 +102,21 @@ class KegiatanPrintMenu(QObject):
         self.menu.addSeparator()
         for text, kind, preset in (
             (self.tr("Rekap kehadiran"), "rekap", {}),
+            (self.tr("Rekap kehadiran per asal"), "rekap_asal", {}),
+            (self.tr("Daftar belum hadir…"), "belum_hadir", self._today_preset(detail.hari_aktif)),
             (self.tr("Tanda pengenal (8 per halaman)"), "tanda_pengenal", {}),
             (self.tr("Daftar peserta"), "daftar_peserta", {}),
             (self.tr("Tanda terima uang transport"), "tanda_terima", {"jenis": "transport"}),
             (self.tr("Tanda terima honorarium"), "tanda_terima", {"jenis": "honorarium"}),
         ):
             self.menu.addAction(text).triggered.connect(lambda _=False, k=kind, p=preset: self.ask(k, **p))
+
+    @staticmethod
+    def _today_preset(days: tuple[HariRow, ...] | list[HariRow]) -> dict[str, object]:
+        """Today's held day when the kegiatan runs today (the usual question: who is still missing?),
+        else nothing, so the dialog starts at the remembered or the first day."""
+        today = date.today()
+        return next(({"hari_ke": d.hari_ke} for d in days if d.tanggal == today), {})
 
     # ------------------------------------------------------------------ options, then the job
     def ask(self, kind: str, **preset: object) -> None:
@@ -147,6 +161,8 @@ class KegiatanPrintMenu(QObject):
         titles = {
             "daftar_hadir": (self.tr("Daftar Hadir"), day or self.tr("Semua Hari")),
             "rekap": (self.tr("Rekap Kehadiran"), ""),
+            "rekap_asal": (self.tr("Rekap Kehadiran per Asal"), ""),
+            "belum_hadir": (self.tr("Daftar Belum Hadir"), day),
             "tanda_pengenal": (self.tr("Tanda Pengenal"), ""),
             "daftar_peserta": (self.tr("Daftar Peserta"), ""),
             "tanda_terima": (
