@@ -12,8 +12,6 @@ from datetime import date
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from db.services.rencana_aksi_ringkasan import ringkasan
-from reports.formatting import angka
 from ui.pages.beranda import StatTile
 from widgets.bar_chart import Bar, BarChart
 
@@ -48,6 +46,9 @@ class RencanaAksiSummary(QWidget):
         layout.addWidget(chart_frame, 1)
 
     def refresh(self, today: date | None = None) -> None:
+        # Imported on first refresh (after the first paint), not at start-up.
+        from db.services.rencana_aksi_ringkasan import ringkasan
+
         data = ringkasan(None, today=today)
         self.tile_status.set_value(data.jumlah)
         parts = [f"{status} {count}" for status, count in data.per_status if count]
@@ -58,5 +59,5 @@ class RencanaAksiSummary(QWidget):
         self.tile_late.setStyleSheet(ALERT_STYLE if data.terlambat else "")
         self.tile_soon.set_value(data.segera)
         self.chart.set_bars(
-            [Bar(r.bidang, r.persen, f"{angka(round(r.persen))}%") for r in data.realisasi_bidang]
+            [Bar(r.bidang, r.persen, f"{round(r.persen)}%") for r in data.realisasi_bidang]
         )
