@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -43,7 +44,7 @@ class RenderError(Exception):
         self.message = message
 
 
-class DocumentBuilder:
+class DocumentBuilder(ABC):
     """Base of every printed document. Subclasses set class attributes and build the story."""
 
     title = "Dokumen"  # PDF metadata title (subclasses override or pass title=)
@@ -83,10 +84,11 @@ class DocumentBuilder:
         return self.page_size[1] - top - bottom
 
     # -- to override ----------------------------------------------------------------------
+    @abstractmethod
     def build_story(self) -> list[Flowable]:
-        raise NotImplementedError
+        """The document's flowables; every concrete document implements this."""
 
-    def decorate_page(self, canvas: Any, doc: BaseDocTemplate) -> None:
+    def decorate_page(self, canvas: Any, doc: BaseDocTemplate) -> None:  # noqa: B027 - optional hook
         """Hook drawn under the body on every page (watermark, paraf box …); nothing by default."""
 
     # -- output ---------------------------------------------------------------------------
