@@ -9,7 +9,7 @@ orientation (:func:`orientation_for`): up to :data:`PORTRAIT_DAYS` days fit a po
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Spacer, TableStyle
 
 from reports.base import DocumentBuilder
 from reports.data_kegiatan import AsalLine, RekapAsal
@@ -18,6 +18,7 @@ from reports.rekap_kehadiran import percent
 from reports.signature import signature_table
 from reports.tables import HEADER_FILL
 from reports.text import para
+from reports.zigzag import TAIL_ROWS, SignatureKeeper
 
 PORTRAIT_DAYS = 3
 DAY_WIDTH = 19 * mm
@@ -34,9 +35,12 @@ def fraction(part: int, whole: int) -> str:
     return f"{part}/{whole}"
 
 
-class RekapAsalDocument(DocumentBuilder):
+class RekapAsalDocument(SignatureKeeper, DocumentBuilder):
+    """When the signature would stand alone on the last page, the last asal rows and the totals go
+    with it (:class:`~reports.zigzag.SignatureKeeper`)."""
+
     title = "Rekap Kehadiran per Asal"
-    base_font_size = 10.0  # cells at 8 pt: thirty asal and the signature fit one page
+    base_font_size = 10.0  # cells at 8 pt: thirty asal fit one F4 page; A4 carries the tail over
 
     def __init__(self, data: RekapAsal, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, title=f"Rekap Kehadiran per Asal {data.kegiatan.nama}", **kwargs)
@@ -50,11 +54,20 @@ class RekapAsalDocument(DocumentBuilder):
         ]
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
-        story.append(self._table())
-        story.append(Spacer(1, 2 * mm))
-        story.append(para(NOTE, styles["Small"]))
+        rows = self._body()
+        keep = TAIL_ROWS + 2  # the last asal rows and the Jumlah and Persentase rows
+        cut = len(rows) - keep if "rekap" in self.tails and len(rows) > keep else len(rows)
+        tail: list[Flowable] = []
+        if cut < len(rows):
+            story += [self._table(rows[:cut], totals=False), self.mark("rekap", "end")]
+            tail.append(self._table(rows[cut:], totals=True))
+        else:
+            story += [self._table(rows, totals=True), self.mark("rekap", "end")]
+        tail += [Spacer(1, 2 * mm), para(NOTE, styles["Small"])]
         if data.signatures:
-            story.append(signature_table(data.signatures[:2], self.content_width, styles))
+            block = signature_table(data.signatures[:2], self.content_width, styles)
+            tail += getattr(block, "_content", [block])  # a nested KeepTogether always breaks the page
+        story.append(KeepTogether([self.mark("rekap", "sign"), *tail]))
         return story
 
     def _widths(self) -> list[float]:
@@ -73,10 +86,10 @@ class RekapAsalDocument(DocumentBuilder):
             percent(total, line.jumlah * days),
         ]
 
-    def _table(self) -> Flowable:
+    def _body(self) -> list[list[object]]:
+        """One row per asal, then the Jumlah and Persentase rows (always the last two)."""
         data, styles = self.data, self.styles
         cell, head_style = styles["TableCell"], styles["TableHead"]
-        head = [para(t, head_style) for t in ("No.", "Asal", *data.days, "Jumlah", "%")]
         rows = [self._row(str(line.no), para(line.asal, cell), line) for line in data.lines]
         days = len(data.days)
         expected = sum(line.jumlah for line in data.lines)
@@ -84,7 +97,15 @@ class RekapAsalDocument(DocumentBuilder):
         total = AsalLine(0, "", expected, per_day)
         footer = self._row("", para("Jumlah", head_style), total)
         share = ["", para("Persentase", head_style), *(percent(n, expected) for n in per_day), "", ""]
-        table = LongTable([head, *rows, footer, share], colWidths=self._widths(), repeatRows=1, hAlign="LEFT")
+        return [*rows, footer, share]
+
+    def _table(self, rows: list[list[object]], *, totals: bool) -> Flowable:
+        """A table of ``rows`` under the header; ``totals``: its last two rows are Jumlah and Persentase."""
+        styles = self.styles
+        cell, head_style = styles["TableCell"], styles["TableHead"]
+        head = [para(t, head_style) for t in ("No.", "Asal", *self.data.days, "Jumlah", "%")]
+        table = LongTable([head, *rows], colWidths=self._widths(), repeatRows=1, hAlign="LEFT")
+        totals_style = [("BACKGROUND", (0, -2), (-1, -1), HEADER_FILL), ("SPAN", (-2, -1), (-1, -1))]
         table.setStyle(
             TableStyle(
                 [
@@ -93,8 +114,7 @@ class RekapAsalDocument(DocumentBuilder):
                     ("LEADING", (0, 1), (-1, -1), cell.leading),
                     ("GRID", (0, 0), (-1, -1), 0.5, "black"),
                     ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                    ("BACKGROUND", (0, -2), (-1, -1), HEADER_FILL),
-                    ("SPAN", (-2, -1), (-1, -1)),
+                    *(totals_style if totals else []),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("ALIGN", (0, 1), (0, -1), "CENTER"),
                     ("ALIGN", (2, 1), (-1, -1), "CENTER"),

@@ -13,7 +13,12 @@ from pypdf import PdfReader
 from db.services.demo import load_demo
 from db.services.kegiatan import get_kegiatan
 from db.services.kegiatan_print import PrintOptions
-from db.services.kegiatan_print_rekap import belum_hadir_data, belum_hadir_job, rekap_asal_job
+from db.services.kegiatan_print_rekap import (
+    belum_hadir_data,
+    belum_hadir_job,
+    rekap_asal_data,
+    rekap_asal_job,
+)
 from db.services.kegiatan_rekap import belum_hadir, rekap_asal
 from db.services.kehadiran import set_status
 from db.services.peserta import roster
@@ -62,6 +67,21 @@ def test_rekap_asal_numbers_equal_the_service(demo: int) -> None:
     footer = "Jumlah " + " ".join(f"{n}/{expected}" for n in per_day) + f" {sum(per_day)}/{expected * 3}"
     assert footer in text
     assert "Persentase " + " ".join(f"{round(100 * n / expected)}%" for n in per_day) in text
+
+
+def test_rekap_signature_on_a4_keeps_table_rows_with_it(demo: int) -> None:
+    """Thirty asal on A4 spill onto a second page: the signer there is never alone (SignatureKeeper)."""
+    options = PrintOptions(kertas="A4")
+    signer = flat(rekap_asal_data(demo, options).signatures[0].signatory.nama)
+    text, reader = read(rekap_asal_job(demo, options))
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    holding = [page for page in pages if signer in page]
+    assert len(holding) == 1, signer
+    page = holding[0]
+    assert "Jumlah" in page and "Persentase" in page
+    last = rekap_asal(demo)[-1]
+    assert re.search(rf"\b{len(rekap_asal(demo))} {re.escape(flat(last.asal))} \d+/{last.jumlah}", page)
+    assert len(re.findall(r"\d+/\d+", page)) >= 3 * 4  # table rows, not only the totals
 
 
 def test_belum_hadir_day_two_is_exactly_the_service_list(demo: int) -> None:
