@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from peewee import IntegrityError
@@ -96,6 +97,8 @@ class PesertaFilter:
     peran: str = ""
     kode_wilayah: str = ""  # exact code, or a kecamatan code covering its kelurahan
     asal_opd: str = ""
+    status: str = ""  # "" or one of peserta_status.STATUS_FILTERS ("hadir_hari_ini", …)
+    hari_ini: date | None = None  # the date "hari ini" means (None: the clock's)
 
 
 @dataclass(frozen=True)
@@ -352,7 +355,15 @@ def _matches_filter(row: PesertaRow, filters: PesertaFilter | None) -> bool:
 
 
 def list_peserta(kegiatan_id: int, filters: PesertaFilter | None = None) -> list[PesertaRow]:
-    return [r for r in roster(kegiatan_id) if _matches_filter(r, filters)]
+    rows = [r for r in roster(kegiatan_id) if _matches_filter(r, filters)]
+    if filters is None or not filters.status:
+        return rows
+    from db.services.peserta_status import (
+        status_matcher,
+    )  # only when asked: the roster does not need the days
+
+    ids, negate = status_matcher(kegiatan_id, filters.status, filters.hari_ini)
+    return [r for r in rows if (r.id in ids) != negate]
 
 
 def _fold(text: str) -> str:

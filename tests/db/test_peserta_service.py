@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,8 +13,8 @@ from db.errors import ValidationError
 from db.models import Riwayat
 from db.services.demo import load_demo
 from db.services.kader import KaderForm, save_kader
-from db.services.kegiatan import KegiatanForm, hari_by_number, save_kegiatan
-from db.services.kehadiran import set_status
+from db.services.kegiatan import KegiatanForm, get_kegiatan, hari_by_number, save_kegiatan
+from db.services.kehadiran import marks_for_hari, set_status
 from db.services.peserta import (
     KODE_ALPHABET,
     DuplicatePeserta,
@@ -32,6 +32,7 @@ from db.services.peserta import (
     save_peserta,
     search_peserta,
 )
+from db.services.peserta_status import reference_day
 
 NIK = "1872044107850004"
 
@@ -207,3 +208,49 @@ def test_link_to_a_missing_kader_and_moving_kegiatan_are_refused(kid: int) -> No
     with pytest.raises(ValidationError, match="dipindah"):
         save_peserta(replace(_form(pid), kegiatan_id=other))
     assert get_peserta(pid).kegiatan_id == kid
+
+
+def test_status_filter_matches_the_marks_of_the_reference_day(store) -> None:
+    load_demo()
+    kegiatan_id = 1  # the demo bimtek: 235 people, day 1 yesterday, day 2 today, day 3 tomorrow
+    days = get_kegiatan(kegiatan_id).hari_aktif
+    today = next(d for d in days if d.tanggal == date.today())
+    assert reference_day(kegiatan_id) == today
+    marks = marks_for_hari(today.id)
+    absent = [p for p in roster(kegiatan_id) if marks.get(p.id) is None or marks[p.id].status != "hadir"]
+    set_status(absent[0].id, today.id, "izin")
+    set_status(absent[1].id, today.id, "sakit")
+    marks = marks_for_hari(today.id)
+    everyone = {p.id for p in roster(kegiatan_id)}
+
+    def ids(status: str, **kwargs) -> set[int]:  # noqa: ANN003
+        return {p.id for p in list_peserta(kegiatan_id, PesertaFilter(status=status, **kwargs))}
+
+    hadir = {pid for pid, mark in marks.items() if mark.status == "hadir"}
+    assert 100 < len(hadir) < len(everyone)
+    assert ids("hadir_hari_ini") == hadir
+    assert ids("belum_hadir_hari_ini") == everyone - hadir
+    assert ids("izin_sakit_hari_ini") == {pid for pid, m in marks.items() if m.status in ("izin", "sakit")}
+    assert len(ids("izin_sakit_hari_ini")) >= 2
+    ever = {pid for day in days for pid, m in marks_for_hari(day.id).items() if m.status == "hadir"}
+    assert ever - hadir  # someone came yesterday only
+    assert ids("pernah_hadir") == ever and ids("belum_pernah_hadir") == everyone - ever
+    assert ids("") == everyone
+    narasumber = ids("hadir_hari_ini", peran="Narasumber")
+    assert narasumber == {p.id for p in roster(kegiatan_id) if p.peran == "Narasumber"} & hadir
+    name = roster(kegiatan_id)[0].nama.split()[0]
+    found = search_peserta(kegiatan_id, name, PesertaFilter(status="belum_hadir_hari_ini"))
+    assert {p.id for p in found} == {p.id for p in search_peserta(kegiatan_id, name)} - hadir
+    # after the last day: the latest held day (day 3, nobody marked yet); before the first: none
+    later = days[-1].tanggal + timedelta(days=5)
+    assert reference_day(kegiatan_id, later) == days[-1]
+    assert ids("hadir_hari_ini", hari_ini=later) == set()
+    before = days[0].tanggal - timedelta(days=1)
+    assert reference_day(kegiatan_id, before) is None
+    assert ids("belum_hadir_hari_ini", hari_ini=before) == everyone
+    yesterday = days[0].tanggal
+    assert ids("hadir_hari_ini", hari_ini=yesterday) == {
+        pid for pid, m in marks_for_hari(days[0].id).items() if m.status == "hadir"
+    }
+    with pytest.raises(ValidationError):
+        list_peserta(kegiatan_id, PesertaFilter(status="kemarin"))
