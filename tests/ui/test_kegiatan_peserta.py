@@ -4,14 +4,18 @@ with Enter, and remove — refused while the person has attendance unless the us
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
+from db.services.demo import load_demo
 from db.services.kader import KaderForm, save_kader
 from db.services.kegiatan import list_hari
 from db.services.kegiatan_rekap import KuotaForm, set_kuota
 from db.services.kehadiran import mark_present, marks_for_hari
 from db.services.peserta import PesertaForm, get_peserta, roster, save_peserta
+from db.services.peserta_status import reference_day
 from db.services.posyandu import PosyanduForm, save_posyandu
 from tests.ui.kegiatan_support import make_bimtek, make_page
 from tests.ui.pengaturan_support import activate, click, with_modal
@@ -160,3 +164,31 @@ def test_remove_refused_with_attendance_unless_confirmed(tab, qtbot, monkeypatch
     tab.select_peserta(eko)
     tab.delete_selected()
     assert roster(k) == [] and names(tab) == []
+
+
+def test_status_filter_on_the_demo_bimtek(store, qtbot) -> None:  # noqa: ANN001
+    load_demo()
+    page = make_page(store, qtbot)
+    page.open_kegiatan(1, "peserta")  # the demo bimtek: 235 people, day 2 runs today
+    tab = page.detail.peserta_tab
+    day = reference_day(1)
+    assert day is not None and day.tanggal == date.today()
+    assert f"hari ke-{day.hari_ke}" in tab.status_combo.toolTip()
+    hadir = {pid for pid, mark in marks_for_hari(day.id).items() if mark.status == "hadir"}
+    everyone = {p.id for p in roster(1)}
+    assert tab.model.rowCount() == len(everyone) == 235
+    tab.status_combo.setFocus()
+    qtbot.keyClick(tab.status_combo, Qt.Key.Key_Down)  # Semua status → Hadir hari ini
+    assert tab.status_combo.currentData() == "hadir_hari_ini"
+    assert {tab.model.row(i).id for i in range(tab.model.rowCount())} == hadir
+    qtbot.keyClick(tab.status_combo, Qt.Key.Key_Down)  # → Belum hadir hari ini
+    assert tab.status_combo.currentText() == "Belum hadir hari ini"
+    assert tab.model.rowCount() == len(everyone - hadir) > 0
+    assert tab.count_label.text() == f"235 peserta · {len(everyone - hadir)} ditampilkan"
+    qtbot.keyClicks(tab.search_box, "kelurahan")  # the search narrows within the filter
+    qtbot.waitUntil(lambda: {tab.model.row(i).id for i in range(tab.model.rowCount())} != everyone - hadir)
+    shown = {tab.model.row(i).id for i in range(tab.model.rowCount())}
+    assert shown and shown <= everyone - hadir
+    tab.search_box.clear()
+    qtbot.keyClick(tab.status_combo, Qt.Key.Key_Home)  # back to Semua status
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 235)

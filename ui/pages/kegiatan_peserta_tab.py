@@ -1,4 +1,5 @@
-"""The roster tab: search as you type, filter by asal and peran, counts per asal against the quotas.
+"""The roster tab: search as you type, filter by asal, peran and attendance status, counts per
+asal against the quotas.
 
 The roster is at most a few hundred rows cached by :mod:`db.services.peserta`, so each keystroke
 filters in Python (well under a millisecond). Ins adds from the kader registry, Ctrl+N adds a
@@ -38,6 +39,7 @@ from db.services.peserta import (
     remove_peserta,
     search_peserta,
 )
+from db.services.peserta_status import STATUS_FILTERS, reference_day
 from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
@@ -103,6 +105,14 @@ class PesertaTab(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.asal_combo)
         top.addWidget(self.peran_combo)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("statusFilter")
+        labels = (self.tr("Hadir hari ini"), self.tr("Belum hadir hari ini"), self.tr("Izin/Sakit hari ini"),
+                  self.tr("Pernah hadir"), self.tr("Belum pernah hadir"))  # fmt: skip
+        self.status_combo.addItem(self.tr("Semua status"), "")
+        for key, label in zip(STATUS_FILTERS, labels, strict=True):
+            self.status_combo.addItem(label, key)
+        top.addWidget(self.status_combo)
 
         self.add_kader_button = QPushButton(icon("user-plus.svg", "#ffffff"), self.tr("Dari data kader…"))
         self.add_kader_button.setProperty("primary", True)
@@ -176,6 +186,7 @@ class PesertaTab(QWidget):
         self.search_box.report_elapsed(0.0)  # roster search is in memory: search on every key
         self.asal_combo.currentIndexChanged.connect(self._reload_rows)
         self.peran_combo.currentIndexChanged.connect(self._reload_rows)
+        self.status_combo.currentIndexChanged.connect(self._reload_rows)
         self.add_kader_button.clicked.connect(self.add_from_registry)
         self.add_manual_button.clicked.connect(self.add_manual)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -219,7 +230,21 @@ class PesertaTab(QWidget):
         self.asal_combo.setCurrentIndex(max(self.asal_combo.findData(current), 0))
         self.asal_combo.blockSignals(False)
         self._fill_counts(counts)
+        self._explain_status_day()
         self._reload_rows()
+
+    def _explain_status_day(self) -> None:
+        """Say which day "hari ini" means: the day running today, else the latest held day."""
+        day = reference_day(self.kegiatan_id)
+        when = (
+            self.tr("belum ada hari yang berjalan")
+            if day is None
+            else self.tr("hari ke-{0}, {1}").format(day.hari_ke, day.tanggal.strftime("%d/%m/%Y"))
+        )
+        self.status_combo.setToolTip(
+            self.tr("\"Hari ini\" = hari kegiatan yang berjalan hari ini, atau hari terakhir yang sudah "
+                    "berjalan: {0}.").format(when)
+        )  # fmt: skip
 
     def _fill_counts(self, counts) -> None:  # noqa: ANN001 - list[AsalCount]
         """Every asal with its count, and its quota when one is set (quotas count peran Peserta)."""
@@ -251,7 +276,8 @@ class PesertaTab(QWidget):
     def _filters(self) -> PesertaFilter:
         asal = self.asal_combo.currentData()  # "kode|opd": a string survives findData, a tuple not
         kode, opd = asal.split("|", 1) if asal else ("", "")
-        return PesertaFilter(peran=self.peran_combo.currentData() or "", kode_wilayah=kode, asal_opd=opd)
+        peran, status = self.peran_combo.currentData() or "", self.status_combo.currentData() or ""
+        return PesertaFilter(peran=peran, kode_wilayah=kode, asal_opd=opd, status=status)
 
     @Slot()
     def _reload_rows(self) -> None:
