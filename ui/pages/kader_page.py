@@ -36,6 +36,7 @@ from ui.pages.kader_actions import KaderActions
 from ui.pages.kader_filters import KaderFilters
 from widgets.search_box import SearchBox
 from widgets.table_model import Column
+from widgets.table_selection import focus_table, select_id, selected_row
 
 ROW_HEIGHT = 28
 MIN_NIK_DIGITS = 4
@@ -283,20 +284,14 @@ class KaderPage(QWidget):
         self.delete_button.setEnabled(chosen)
 
     def selected_row(self) -> KaderRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     @Slot()
     def _focus_table(self) -> None:
-        self.table.setFocus()
-        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+        focus_table(self.table, self.model)
 
     def select_kader(self, kader_id: int) -> None:
-        position = self.model.position_of(kader_id)
-        if position >= 0:
-            self.table.selectRow(position)
-            self.table.scrollTo(self.model.index(position, 0))
+        select_id(self.table, self.model, kader_id)
 
     # ------------------------------------------------------------------ actions
     def _changed(self, message: str, select: int | None = None) -> None:

@@ -33,6 +33,7 @@ from ui.context import AppContext
 from ui.icons import icon
 from ui.pages import PageSpec
 from widgets.table_model import Column, RowTableModel
+from widgets.table_selection import select_id, selected_row
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 WIDTHS = {"tanggal": 210, "jenis": 140, "tempat": 190, "peserta": 80, "hari": 60, "status": 90}
@@ -203,14 +204,10 @@ class KegiatanPage(QWidget):
         self.count_label.setText(self.tr("{0} kegiatan").format(self.model.rowCount()))
 
     def selected_row(self) -> KegiatanRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def select_kegiatan(self, kegiatan_id: int) -> None:
-        position = self.model.position_of(kegiatan_id)
-        if position >= 0:
-            self.table.selectRow(position)
-            self.table.scrollTo(self.model.index(position, 0))
+        select_id(self.table, self.model, kegiatan_id)
 
     @Slot()
     def _update_buttons(self) -> None:

@@ -47,6 +47,7 @@ from ui.pages import kegiatan_peserta_excel
 from ui.pages.kegiatan_page import is_enter
 from widgets.search_box import SearchBox
 from widgets.table_model import Column, RowTableModel
+from widgets.table_selection import focus_table, select_id, selected_row
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 WIDTHS = {"no": 44, "kode": 74, "jk": 38, "jabatan": 112, "asal": 160, "hp": 126, "peran": 84}
@@ -294,20 +295,14 @@ class PesertaTab(QWidget):
         )
 
     def selected_row(self) -> PesertaRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def select_peserta(self, peserta_id: int) -> None:
-        position = self.model.position_of(peserta_id)
-        if position >= 0:
-            self.table.selectRow(position)
-            self.table.scrollTo(self.model.index(position, 0))
+        select_id(self.table, self.model, peserta_id)
 
     @Slot()
     def _focus_table(self) -> None:
-        self.table.setFocus()
-        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+        focus_table(self.table, self.model)
 
     @Slot()
     def _update_buttons(self) -> None:

@@ -27,6 +27,7 @@ from ui.context import AppContext
 from ui.dialogs.penandatangan_dialog import PenandatanganDialog
 from ui.dialogs.riwayat_dialog import RiwayatDialog
 from widgets.table_model import Column, RowTableModel
+from widgets.table_selection import selected_row
 
 
 def signatory_columns() -> list[Column]:
@@ -141,8 +142,7 @@ class PenandatanganTab(QWidget):
         self._update_buttons()
 
     def selected(self) -> SignatoryData | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def select(self, signatory_id: int) -> None:
         position = self.model.position_of(signatory_id)

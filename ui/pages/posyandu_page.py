@@ -32,6 +32,7 @@ from ui.icons import icon
 from ui.models.registry_choices import kelurahan_choices, refill
 from ui.pages import PageSpec
 from widgets.table_model import Column, RowTableModel
+from widgets.table_selection import select_id, selected_row
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -202,14 +203,10 @@ class PosyanduPage(QWidget):
             self.select_posyandu(selected.id)
 
     def selected_row(self) -> PosyanduRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table, self.model)
 
     def select_posyandu(self, posyandu_id: int) -> None:
-        position = self.model.position_of(posyandu_id)
-        if position >= 0:
-            self.table.selectRow(position)
-            self.table.scrollTo(self.model.index(position, 0))
+        select_id(self.table, self.model, posyandu_id)
 
     @Slot()
     def _update_buttons(self) -> None:
