@@ -6,6 +6,8 @@ column. Dates are ISO text; booleans are 0/1 integers.
 
 from __future__ import annotations
 
+import uuid
+
 from peewee import (
     BooleanField,
     DateField,
@@ -148,6 +150,7 @@ class Kegiatan(BaseModel):
     status = TextField(default="rencana")
     catatan = TextField(default="")
     uang = TextField(default="{}")
+    uid = TextField(default=lambda: uuid.uuid4().hex)  # stable id for the kota package
     dibuat = TextField()
     diubah = TextField()
 
@@ -255,6 +258,164 @@ class RencanaAksiMonev(BaseModel):
     dibuat = TextField()
 
 
+class Agenda(BaseModel):
+    """One susunan acara item; times ``HH:MM``; ``hari_ke`` matches :class:`KegiatanHari`."""
+
+    kegiatan = ForeignKeyField(Kegiatan, backref="agenda", on_delete="CASCADE")
+    hari_ke = IntegerField(default=1)
+    urutan = IntegerField()
+    jam_mulai = TextField(default="")
+    jam_selesai = TextField(default="")
+    durasi_menit = IntegerField(default=0)
+    acara = TextField()
+    narasumber_peserta = ForeignKeyField(Peserta, null=True, backref="agenda", on_delete="SET NULL")
+    narasumber = TextField(default="")
+    moderator = TextField(default="")
+    kelompok = TextField(default="")
+    jpl_t = FloatField(default=0)
+    jpl_p = FloatField(default=0)
+    jpl_pl = FloatField(default=0)
+    catatan = TextField(default="")
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class Undangan(BaseModel):
+    """The invitation letter of a kegiatan; ``kepada``/``tembusan`` newline-separated."""
+
+    kegiatan = ForeignKeyField(Kegiatan, unique=True, backref="undangan", on_delete="CASCADE")
+    nomor = TextField(default="")
+    tanggal = DateField(null=True)
+    sifat = TextField(default="Biasa")
+    lampiran = TextField(default="-")
+    hal = TextField(default="")
+    kepada = TextField(default="")
+    pembuka = TextField(default="")
+    acara = TextField(default="")
+    penutup = TextField(default="")
+    tembusan = TextField(default="")
+    penandatangan = ForeignKeyField(Penandatangan, null=True, on_delete="SET NULL")
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class Notulen(BaseModel):
+    """Minutes of a kegiatan; ``status`` draf/final/terkirim; ``versi`` rises at each finalisation."""
+
+    kegiatan = ForeignKeyField(Kegiatan, unique=True, backref="notulen", on_delete="CASCADE")
+    nomor = TextField(default="")
+    judul = TextField(default="")
+    tanggal = DateField(null=True)
+    jam_mulai = TextField(default="")
+    jam_selesai = TextField(default="")
+    tempat = TextField(default="")
+    acara = TextField(default="")
+    pimpinan_nama = TextField(default="")
+    pimpinan_jabatan = TextField(default="")
+    pimpinan_nip = TextField(default="")
+    notulis_nama = TextField(default="")
+    notulis_jabatan = TextField(default="")
+    notulis_nip = TextField(default="")
+    pembukaan = TextField(default="")
+    penutupan = TextField(default="")
+    jam_tutup = TextField(default="")
+    status = TextField(default="draf")
+    versi = IntegerField(default=0)
+    difinalkan = TextField(null=True)
+    terkirim_tanggal = DateField(null=True)
+    dibuat = TextField()
+    diubah = TextField()
+
+
+class NotulenPembahasan(BaseModel):
+    notulen = ForeignKeyField(Notulen, backref="pembahasan", on_delete="CASCADE")
+    agenda = ForeignKeyField(Agenda, null=True, backref="pembahasan", on_delete="SET NULL")
+    urutan = IntegerField()
+    judul = TextField(default="")
+    pembicara = TextField(default="")
+    isi = TextField(default="")
+    diubah = TextField()
+
+
+class NotulenKeputusan(BaseModel):
+    """A numbered decision; rencana aksi point here through ``RencanaAksi.notulen_keputusan_id``."""
+
+    notulen = ForeignKeyField(Notulen, backref="keputusan", on_delete="CASCADE")
+    urutan = IntegerField()
+    isi = TextField()
+    penanggung_jawab = TextField(default="")
+    tenggat = DateField(null=True)
+    diubah = TextField()
+
+
+class KotaPaket(BaseModel):
+    """A package received in mode kota; one row per (sending office, kegiatan uid)."""
+
+    kantor_kode = TextField()
+    kantor_nama = TextField()
+    kegiatan_uid = TextField()
+    versi = IntegerField()
+    schema_versi = IntegerField()
+    dibuat_pada = TextField()
+    diimpor = TextField()
+    sha256 = TextField()
+    manifest = TextField()
+
+    class Meta:
+        indexes = ((("kantor_kode", "kegiatan_uid"), True),)
+
+
+class SertifikatAturan(BaseModel):
+    """Certificate rule and template per kegiatan (``min_hari`` NULL = every held day)."""
+
+    kegiatan = ForeignKeyField(Kegiatan, primary_key=True, backref="sertifikat_aturan", on_delete="CASCADE")
+    min_hari = IntegerField(null=True)
+    min_persen = FloatField(null=True)
+    template = TextField(default="{}")
+    penandatangan1 = ForeignKeyField(Penandatangan, null=True, backref="+", on_delete="SET NULL")
+    penandatangan2 = ForeignKeyField(Penandatangan, null=True, backref="+", on_delete="SET NULL")
+    background_path = TextField(default="")
+    halaman_materi = BooleanField(default=True)
+    tampilkan_identitas = BooleanField(default=True)
+    diubah = TextField()
+
+
+class SertifikatPengecualian(BaseModel):
+    peserta = ForeignKeyField(Peserta, primary_key=True, backref="+", on_delete="CASCADE")
+    layak = BooleanField()
+    catatan = TextField()
+    oleh = TextField(default="")
+    waktu = TextField()
+
+
+class Sertifikat(BaseModel):
+    """Every number ever issued, with the printed facts copied in at issue time."""
+
+    kegiatan = ForeignKeyField(Kegiatan, null=True, backref="sertifikat", on_delete="SET NULL")
+    peserta = ForeignKeyField(Peserta, null=True, backref="sertifikat", on_delete="SET NULL")
+    seri = TextField()
+    urut = IntegerField()
+    nomor = TextField(unique=True)
+    nama = TextField()
+    identitas = TextField(default="")
+    asal = TextField(default="")
+    peran = TextField(default="Peserta")
+    jpl = FloatField(null=True)
+    kegiatan_nama = TextField()
+    kegiatan_tanggal = TextField(default="")
+    tanggal_terbit = DateField()
+    qr = TextField(default="")
+    status = TextField(default="valid")
+    dicabut_pada = TextField(null=True)
+    alasan_cabut = TextField(default="")
+    dibuat = TextField()
+
+
+class NomorUrut(BaseModel):
+    seri = TextField(primary_key=True)
+    terakhir = IntegerField()
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Pengaturan,
     Riwayat,
@@ -271,4 +432,14 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Kehadiran,
     RencanaAksi,
     RencanaAksiMonev,
+    Agenda,
+    Undangan,
+    Notulen,
+    NotulenPembahasan,
+    NotulenKeputusan,
+    KotaPaket,
+    SertifikatAturan,
+    SertifikatPengecualian,
+    Sertifikat,
+    NomorUrut,
 )

@@ -17,9 +17,23 @@ from peewee import SqliteDatabase
 
 from db.database import APPLICATION_ID
 from db.errors import DatabaseError, DatabaseTooNew
-from db.migrations import m0001_dasar, m0002_pencarian_kader, m0003_kegiatan, m0004_rencana_aksi
+from db.migrations import (
+    m0001_dasar,
+    m0002_pencarian_kader,
+    m0003_kegiatan,
+    m0004_rencana_aksi,
+    m0005_rakor,
+    m0006_sertifikat,
+)
 
-STEPS: tuple[ModuleType, ...] = (m0001_dasar, m0002_pencarian_kader, m0003_kegiatan, m0004_rencana_aksi)
+STEPS: tuple[ModuleType, ...] = (
+    m0001_dasar,
+    m0002_pencarian_kader,
+    m0003_kegiatan,
+    m0004_rencana_aksi,
+    m0005_rakor,
+    m0006_sertifikat,
+)
 LATEST_VERSION = len(STEPS)
 
 assert [step.VERSION for step in STEPS] == list(range(1, LATEST_VERSION + 1)), "numbering gap"

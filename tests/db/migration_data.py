@@ -392,10 +392,85 @@ def populate_v4(conn: sqlite3.Connection) -> None:
     )
 
 
+def populate_v5(conn: sqlite3.Connection) -> None:
+    """Schema 5 adds kegiatan.uid, agenda, undangan, notulen (+ pembahasan, keputusan), kota_paket."""
+    populate_v4(conn)
+    stamp = "2025-07-01T09:00:00"
+    conn.execute("UPDATE kegiatan SET uid = ? WHERE id = 1", ("a" * 32,))
+    conn.executemany(
+        "INSERT INTO agenda (id, kegiatan_id, hari_ke, urutan, jam_mulai, jam_selesai, durasi_menit, acara, "
+        "narasumber_peserta_id, narasumber, moderator, kelompok, jpl_t, jpl_p, jpl_pl, catatan, dibuat, diubah) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (1, 1, 1, 1, "08:00", "08:30", 30, "Pembukaan", None, NON_LATIN, "", "", 0, 0, 0, "", stamp, stamp),
+            (2, 1, 1, 2, "08:30", "10:00", 90, LONG_NAME, 2, "", LONG_NAME, "Inti", 1.5, 0.5, 0, "", stamp, stamp),
+            (3, 1, 3, 1, "23:00", "23:59", 59, "Penutupan", None, "", "", "Penunjang", 0, 0, 1, "", stamp, stamp),
+        ],
+    )
+    conn.execute(
+        "INSERT INTO undangan (id, kegiatan_id, nomor, tanggal, hal, kepada, tembusan, penandatangan_id, dibuat, "
+        "diubah) VALUES (1, 1, '005/12/KEC-MT/II/2024', '2024-02-20', ?, ?, ?, 1, ?, ?)",
+        (LONG_NAME, "Lurah se-Kecamatan\nKepala Puskesmas " + NON_LATIN, "Camat (sebagai laporan)", stamp, stamp),
+    )
+    conn.execute(
+        "INSERT INTO notulen (id, kegiatan_id, judul, tanggal, jam_mulai, jam_selesai, pimpinan_nama, notulis_nama, "
+        "pembukaan, penutupan, status, versi, difinalkan, dibuat, diubah) "
+        "VALUES (1, 1, ?, '2024-02-27', '08:00', '12:00', ?, ?, ?, '', 'final', 2, ?, ?, ?)",
+        (LONG_NAME, LONG_NAME, NON_LATIN, "Dibuka oleh Camat.\n- butir satu\n- butir dua", stamp, stamp, stamp),
+    )
+    conn.executemany(
+        "INSERT INTO notulen_pembahasan (id, notulen_id, agenda_id, urutan, judul, pembicara, isi, diubah) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(1, 1, 2, 1, "Materi", NON_LATIN, LONG_NAME, stamp), (2, 1, None, 2, "", "", "", stamp)],
+    )
+    conn.executemany(
+        "INSERT INTO notulen_keputusan (id, notulen_id, urutan, isi, penanggung_jawab, tenggat, diubah) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(7, 1, 1, LONG_NAME, "Puskesmas", "2024-06-30", stamp), (8, 1, 2, NON_LATIN, "", None, stamp)],
+    )
+    conn.execute(
+        "INSERT INTO kota_paket (id, kantor_kode, kantor_nama, kegiatan_uid, versi, schema_versi, dibuat_pada, "
+        "diimpor, sha256, manifest) VALUES (1, '18.72.01', ?, ?, 3, 1, ?, ?, ?, ?)",
+        (NON_LATIN, "b" * 32, stamp, stamp, "0" * 64, '{"versi_skema": 1, "kegiatan": []}'),
+    )
+
+
+def populate_v6(conn: sqlite3.Connection) -> None:
+    """Schema 6 adds certificate rules, overrides, the issued numbers (one revoked) and counters."""
+    populate_v5(conn)
+    stamp = "2025-08-01T10:00:00"
+    conn.execute(
+        "INSERT INTO sertifikat_aturan (kegiatan_id, min_hari, min_persen, template, penandatangan1_id, "
+        "penandatangan2_id, background_path, diubah) VALUES (1, 2, NULL, ?, 1, NULL, 'sertifikat/latar-1.png', ?)",
+        ('{"judul": "SERTIFIKAT", "pembuka": "' + NON_LATIN + '"}', stamp),
+    )
+    conn.execute(
+        "INSERT INTO sertifikat_pengecualian (peserta_id, layak, catatan, oleh, waktu) VALUES (3, 1, ?, 'op', ?)",
+        (LONG_NAME, stamp),
+    )
+    rows = [
+        (1, 1, 1, "sertifikat:2024", 1, "001/445.8/BIMTEK-POKJANAL/KEC-MT/III/2024", LONG_NAME, "valid", None, ""),
+        (2, 1, 2, "sertifikat:2024", 2, "002/445.8/BIMTEK-POKJANAL/KEC-MT/III/2024", NON_LATIN, "dicabut", stamp,
+         "salah nama"),
+        (3, None, None, "sertifikat:2024", 3, "003/445.8/BIMTEK-POKJANAL/KEC-MT/III/2024", "Terhapus", "valid",
+         None, ""),
+    ]
+    conn.executemany(
+        "INSERT INTO sertifikat (id, kegiatan_id, peserta_id, seri, urut, nomor, nama, status, dicabut_pada, "
+        "alasan_cabut, identitas, asal, peran, jpl, kegiatan_nama, kegiatan_tanggal, tanggal_terbit, qr, dibuat) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '1872••••••••0004', 'Kel. Yosodadi', 'Peserta', 24, ?, "
+        "'27 Februari – 1 Maret 2024', '2024-03-01', 'SRT1:ABC', ?)",
+        [row + (LONG_NAME, stamp) for row in rows],
+    )
+    conn.execute("INSERT INTO nomor_urut (seri, terakhir) VALUES ('sertifikat:2024', 3)")
+
+
 POPULATE: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: populate_v0,
     1: populate_v1,
     2: populate_v2,
     3: populate_v3,
     4: populate_v4,
+    5: populate_v5,
+    6: populate_v6,
 }

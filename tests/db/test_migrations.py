@@ -315,7 +315,8 @@ def test_released_steps_are_frozen(version: int, tmp_path: Path) -> None:
     database.close()
     actual = schema_hash(path)
     expected = DATA.SCHEMA_SHA256.get(version)
-    if expected is None and version == LATEST_VERSION:
+    if expected is None and version > max(DATA.SCHEMA_SHA256):
+        # steps newer than the last released one may still change until they are released
         pytest.skip(f"skema {version} belum dibekukan; hash: {actual}")
     assert actual == expected, f"skema versi {version} berubah; hash sekarang {actual}"
 
