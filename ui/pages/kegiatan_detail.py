@@ -1,7 +1,7 @@
 """One kegiatan opened from the list: Ringkasan, Peserta and Kehadiran tabs, with a way back.
 
 Shown inside the Kegiatan page (Alt+← returns to the list). Ctrl+Tab / Ctrl+PgDn move
-between tabs; Alt+1…3 jump to one. Tabs are built once and reload when the bus says the
+between tabs; Alt+1…n jump to one. Tabs are built once and reload when the bus says the
 kegiatan changed elsewhere.
 """
 
@@ -92,9 +92,10 @@ class KegiatanDetailView(QWidget):
             (QKeySequence("Alt+Left"), self.back),
             (QKeySequence("Ctrl+E"), self.edit),
             (QKeySequence.StandardKey.Print, self.print_button.showMenu),
-            (QKeySequence("Alt+1"), lambda: self.tabs.setCurrentIndex(0)),
-            (QKeySequence("Alt+2"), lambda: self.tabs.setCurrentIndex(1)),
-            (QKeySequence("Alt+3"), lambda: self.tabs.setCurrentIndex(2)),
+            *(
+                (QKeySequence(f"Alt+{n + 1}"), lambda n=n: self.tabs.setCurrentIndex(n))
+                for n in range(self.tabs.count())
+            ),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
