@@ -295,6 +295,9 @@ class Undangan(BaseModel):
     penutup = TextField(default="")
     tembusan = TextField(default="")
     penandatangan = ForeignKeyField(Penandatangan, null=True, on_delete="SET NULL")
+    nomor_urut = IntegerField(null=True)
+    nomor_pola = TextField(default="")
+    kode_unit = TextField(default="")
     dibuat = TextField()
     diubah = TextField()
 

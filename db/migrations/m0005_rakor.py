@@ -8,7 +8,9 @@
   ``narasumber`` is free text. ``kelompok`` is Dasar/Inti/Penunjang ('' for non-training items);
   ``jpl_t``/``jpl_p``/``jpl_pl`` feed the materi table on the certificate back page.
 - ``undangan``: the invitation letter of a kegiatan (one per kegiatan); ``kepada`` and ``tembusan``
-  are newline-separated lists.
+  are newline-separated lists. ``nomor`` is the number as printed; ``nomor_urut`` (from the office's
+  agenda book, typed by the user), ``nomor_pola`` and ``kode_unit`` are what it was composed from,
+  kept so the form can show them again (``nomor_pola`` '' = the number was typed whole).
 - ``notulen``: the minutes of a kegiatan (one per kegiatan); ``status`` draf/final/terkirim; a final
   notulen is reopened only through the service, which logs why. ``versi`` rises at every
   finalisation so the kota knows which package is newer.
@@ -65,6 +67,9 @@ CREATE TABLE undangan (
     penutup TEXT NOT NULL DEFAULT '',
     tembusan TEXT NOT NULL DEFAULT '',
     penandatangan_id INTEGER REFERENCES penandatangan (id) ON DELETE SET NULL,
+    nomor_urut INTEGER,
+    nomor_pola TEXT NOT NULL DEFAULT '',
+    kode_unit TEXT NOT NULL DEFAULT '',
     dibuat TEXT NOT NULL,
     diubah TEXT NOT NULL
 );

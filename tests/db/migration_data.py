@@ -408,8 +408,9 @@ def populate_v5(conn: sqlite3.Connection) -> None:
         ],
     )
     conn.execute(
-        "INSERT INTO undangan (id, kegiatan_id, nomor, tanggal, hal, kepada, tembusan, penandatangan_id, dibuat, "
-        "diubah) VALUES (1, 1, '005/12/KEC-MT/II/2024', '2024-02-20', ?, ?, ?, 1, ?, ?)",
+        "INSERT INTO undangan (id, kegiatan_id, nomor, tanggal, hal, kepada, tembusan, penandatangan_id, "
+        "nomor_urut, nomor_pola, kode_unit, dibuat, diubah) VALUES (1, 1, '005/445.8/KEC-MT/II/2024', "
+        "'2024-02-20', ?, ?, ?, 1, 5, '{urut:03d}/{kode}/{unit}/{bulan_romawi}/{tahun}', 'KEC-MT', ?, ?)",
         (LONG_NAME, "Lurah se-Kecamatan\nKepala Puskesmas " + NON_LATIN, "Camat (sebagai laporan)", stamp, stamp),
     )
     conn.execute(
