@@ -23,6 +23,12 @@ ENTITY_LABELS = {
     "kehadiran_batch": "Isian daftar hadir kertas",
     "rencana_aksi": "Rencana aksi",
     "rencana_aksi_monev": "Monev rencana aksi",
+    "notulen": "Notulen",
+    "agenda": "Susunan acara",
+    "undangan": "Undangan",
+    "sertifikat": "Sertifikat",
+    "sertifikat_aturan": "Aturan sertifikat",
+    "sertifikat_pengecualian": "Pengecualian sertifikat",
     "data": "Data",
 }
 
