@@ -56,10 +56,12 @@ def materi_rows(rows: tuple[MateriRow, ...], cell: ParagraphStyle) -> tuple[list
     return data, groups
 
 
-def materi_table(rows: tuple[MateriRow, ...]) -> Table:
+def materi_table(rows: tuple[MateriRow, ...], width: float | None = None) -> Table:
+    """The table at its certificate width, or scaled to ``width`` (the portrait materi/JPL printout)."""
     cell = ParagraphStyle("MateriCell", fontName=SANS, fontSize=10.5, leading=13, splitLongWords=1)
     data, groups = materi_rows(rows, cell)
-    table = Table(data, colWidths=WIDTHS, repeatRows=2)
+    scale = width / sum(WIDTHS) if width else 1.0
+    table = Table(data, colWidths=[w * scale for w in WIDTHS], repeatRows=2)
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("FONTSIZE", (0, 0), (-1, -1), 10.5),
