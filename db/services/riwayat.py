@@ -26,6 +26,7 @@ ENTITY_LABELS = {
     "notulen": "Notulen",
     "agenda": "Susunan acara",
     "undangan": "Undangan",
+    "kota_paket": "Paket kota",
     "sertifikat": "Sertifikat",
     "sertifikat_aturan": "Aturan sertifikat",
     "sertifikat_pengecualian": "Pengecualian sertifikat",
