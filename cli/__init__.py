@@ -21,7 +21,6 @@ COMMAND_MODULES = (
     "cli.kegiatan_cmd",
     "cli.cetak_cmd",
     "cli.rencana_aksi_cmd",
-    "cli.sertifikat_cmd",
     "cli.kota_cmd",
 )
 
