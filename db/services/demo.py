@@ -138,6 +138,9 @@ def load_demo(force: bool = False) -> DemoSummary:
             from db.services.demo_kegiatan import insert_demo_kegiatan  # it imports this module's names
 
             kegiatan = insert_demo_kegiatan(now).kegiatan
+            from db.services.demo_agenda import insert_demo_agenda
+
+            insert_demo_agenda(now)
             summary = DemoSummary(
                 plan.kecamatan,
                 len(plan.kelurahan),
