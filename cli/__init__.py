@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "cli.kegiatan_cmd",
     "cli.cetak_cmd",
     "cli.rencana_aksi_cmd",
+    "cli.sertifikat_cmd",
     "cli.kota_cmd",
 )
 

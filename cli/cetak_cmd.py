@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cli.common import EXIT_OK, fail, guarded, open_store
 from cli.rencana_aksi_cmd import register_cetak_monev, register_cetak_rencana_aksi
+from cli.sertifikat_cmd import register_cetak_register, register_cetak_sertifikat
 
 
 def _common(parser: argparse.ArgumentParser, *, hp: bool = False, signer: bool = True) -> None:
@@ -113,6 +114,8 @@ ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
     _register_tanda_terima,
     register_cetak_rencana_aksi,
     register_cetak_monev,
+    register_cetak_sertifikat,
+    register_cetak_register,
 )
 
 

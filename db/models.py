@@ -401,6 +401,7 @@ class Sertifikat(BaseModel):
     nomor = TextField(unique=True)
     nama = TextField()
     identitas = TextField(default="")
+    jabatan = TextField(default="")
     asal = TextField(default="")
     peran = TextField(default="Peserta")
     jpl = FloatField(null=True)

@@ -89,3 +89,22 @@ class Sertifikat:
             raise ValueError("sertifikat memerlukan satu atau dua blok tanda tangan")
         if self.jpl < 0:
             raise ValueError("JPL tidak boleh negatif")
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    nomor: str
+    nama: str
+    asal: str
+    peran: str
+    kegiatan: str
+    terbit: str  # "23-07-2026"
+    status: str  # "Berlaku" / "Dicabut 24-07-2026: salah nama"
+
+
+@dataclass(frozen=True)
+class RegisterSertifikat:
+    judul: str  # "BUKU REGISTER SERTIFIKAT"
+    subjudul: str  # "Tahun 2026" / a kegiatan name
+    lines: tuple[RegisterLine, ...]
+    signatures: tuple[SignatureBlock, ...] = ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO
 
@@ -352,20 +352,33 @@ def _draw_flourish(c: Canvas) -> None:
     c.restoreState()
 
 
+class RenderCancelled(Exception):
+    """The caller's ``cancelled()`` said stop; nothing was written to the target."""
+
+
 def render_certificates(
     template: CertificateTemplate,
     certificates: Sequence[Sertifikat],
     target: str | os.PathLike[str] | IO[bytes],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """Write every certificate (in the given order) into one PDF; returns the page count."""
+    """Write every certificate (in the given order) into one PDF; returns the page count.
+
+    ``progress(done, total)`` is called after each certificate; when ``cancelled()`` turns true
+    :class:`RenderCancelled` is raised before the file is written (ReportLab writes on save)."""
     if not certificates:
         raise ValueError("tidak ada sertifikat untuk dicetak")
     register_fonts()
     canvas = Canvas(target, pagesize=(PAGE_W, PAGE_H), initialFontName=SANS, pageCompression=1)
     canvas.setTitle(f"Sertifikat {certificates[0].kegiatan_nama}")
     renderer = CertificateRenderer(canvas, template)
-    for cert in certificates:
+    for done, cert in enumerate(certificates, start=1):
+        if cancelled is not None and cancelled():
+            raise RenderCancelled
         renderer.draw(cert)
+        if progress is not None:
+            progress(done, len(certificates))
     canvas.save()
     return len(certificates) * (2 if template.materi else 1)
 

@@ -4,7 +4,7 @@
   day; ``min_persen`` used instead when not NULL), the template texts as JSON, the signatories,
   background image path (relative to the data folder, '' = built-in border) and print options.
 - ``sertifikat_pengecualian``: a per-person override of the rule (``layak`` 1/0) with a note.
-- ``sertifikat``: every number ever issued. Name, asal, role, kegiatan name and dates are copied in
+- ``sertifikat``: every number ever issued. Name, identity line, jabatan, asal, role, kegiatan name and dates are copied in
   at issue time so the register stays true after the roster or the kegiatan changes or is deleted
   (hence ``SET NULL``, never cascade). ``qr`` is the signed payload printed on the certificate.
   ``status`` valid/dicabut; a revoked number is never reused, and a person holds at most one valid
@@ -50,6 +50,7 @@ CREATE TABLE sertifikat (
     nomor TEXT NOT NULL UNIQUE,
     nama TEXT NOT NULL,
     identitas TEXT NOT NULL DEFAULT '',
+    jabatan TEXT NOT NULL DEFAULT '',
     asal TEXT NOT NULL DEFAULT '',
     peran TEXT NOT NULL DEFAULT 'Peserta',
     jpl REAL,

@@ -458,8 +458,8 @@ def populate_v6(conn: sqlite3.Connection) -> None:
     ]
     conn.executemany(
         "INSERT INTO sertifikat (id, kegiatan_id, peserta_id, seri, urut, nomor, nama, status, dicabut_pada, "
-        "alasan_cabut, identitas, asal, peran, jpl, kegiatan_nama, kegiatan_tanggal, tanggal_terbit, qr, dibuat) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '1872••••••••0004', 'Kel. Yosodadi', 'Peserta', 24, ?, "
+        "alasan_cabut, identitas, jabatan, asal, peran, jpl, kegiatan_nama, kegiatan_tanggal, tanggal_terbit, qr, dibuat) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '1872••••••••0004', 'Kader', 'Kel. Yosodadi', 'Peserta', 24, ?, "
         "'27 Februari – 1 Maret 2024', '2024-03-01', 'SRT1:ABC', ?)",
         [row + (LONG_NAME, stamp) for row in rows],
     )
