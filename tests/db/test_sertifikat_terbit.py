@@ -113,7 +113,9 @@ def test_verification_verdicts_and_signed_name(bimtek: int) -> None:
 
 def test_another_office_verifies_once_its_key_is_imported(bimtek: int) -> None:
     other = crypto.load_private_pem(crypto.generate_private_pem())
-    claim = crypto.CertificateClaim("001/400.7/BIMTEK/KEC-MP/VII/2026", "Ani Lestari", "Bimtek", TERBIT, "18.72.01")
+    claim = crypto.CertificateClaim(
+        "001/400.7/BIMTEK/KEC-MP/VII/2026", "Ani Lestari", "Bimtek", TERBIT, "18.72.01"
+    )
     text = crypto.sign(claim, other)
     unknown = verifikasi(text)
     assert unknown.status == "kantor_lain" and unknown.kantor == "18.72.01" and unknown.nama == ""
