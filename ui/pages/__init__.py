@@ -65,6 +65,12 @@ PAGES: tuple[PageSpec, ...] = (
         ),
     ),
     PageSpec(
+        "kota",
+        QT_TRANSLATE_NOOP("pages", "Rekap Kota"),
+        "clipboard-list.svg",
+        "ui.pages.kota_page:KotaPage",
+    ),
+    PageSpec(
         "pengaturan",
         QT_TRANSLATE_NOOP("pages", "Pengaturan"),
         "settings.svg",

@@ -57,6 +57,9 @@ class KegiatanDetailView(QWidget):
         head.addWidget(self.back_button)
         head.addWidget(self.title_label, 1)
         head.addWidget(self.print_button)
+        self.kota_button = QPushButton(icon("upload.svg", "#37474f"), self.tr("Kirim ke Kota…"))
+        self.kota_button.clicked.connect(self.kirim_kota)
+        head.addWidget(self.kota_button)
         head.addWidget(self.edit_button)
 
         self.summary = QLabel()
@@ -197,6 +200,11 @@ class KegiatanDetailView(QWidget):
 
     # ------------------------------------------------------------------ actions
     @Slot()
+    def kirim_kota(self) -> None:
+        from ui.dialogs.kirim_kota_dialog import open_kirim_kota
+
+        self.kota_dialog = open_kirim_kota(self._ctx, [self.kegiatan_id], self)
+
     def edit(self) -> None:
         from ui.dialogs.kegiatan_dialog import open_kegiatan_dialog
 

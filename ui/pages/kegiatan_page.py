@@ -108,8 +108,11 @@ class KegiatanPage(QWidget):
         self.open_button = QPushButton(icon("eye.svg", "#37474f"), self.tr("Buka"))
         self.open_button.setToolTip(self.tr("Buka kegiatan yang dipilih (Enter)"))
         self.delete_button = QPushButton(icon("trash.svg", "#37474f"), self.tr("Hapus"))
+        self.kota_button = QPushButton(icon("upload.svg", "#37474f"), self.tr("Kirim ke Kota…"))
+        self.kota_button.setToolTip(self.tr("Paket satu atau beberapa kegiatan untuk Pokjanal kab/kota"))
+        self.kota_button.clicked.connect(self.kirim_kota)
         bar = QHBoxLayout()
-        for widget in (self.add_button, self.open_button, self.delete_button):
+        for widget in (self.add_button, self.open_button, self.delete_button, self.kota_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         for widget in (QLabel(self.tr("Saring:")), self.year_combo, self.jenis_combo, self.status_combo):
@@ -266,6 +269,12 @@ class KegiatanPage(QWidget):
         self.table.setFocus()
 
     @Slot()
+    def kirim_kota(self) -> None:
+        from ui.dialogs.kirim_kota_dialog import open_kirim_kota
+
+        row = self.selected_row()
+        self.kota_dialog = open_kirim_kota(self._ctx, [row.id] if row else [], self)
+
     def delete_selected(self) -> None:
         row = self.selected_row()
         if row is None:
