@@ -281,3 +281,12 @@ def test_package_file_names_are_safe(title: str, tmp_path: Path) -> None:
     validate_filename(name, platform="windows")
     assert len(name) <= 150 and name.endswith(".zip") and "\u202e" not in name
     assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+
+
+def test_package_pdfs_are_the_real_documents(sent: dict) -> None:
+    from tests.db.kota_support import KEPUTUSAN
+
+    texts = {name: " ".join(text.split()) for name, text in member_texts(sent["v1"]).items()}
+    assert all(k[:40] in texts["kegiatan-02/notulen.pdf"] for k in KEPUTUSAN)
+    assert "DAFTAR HADIR" in texts["kegiatan-01/daftar-hadir.pdf"].upper()
+    assert "REKAP" in texts["kegiatan-01/rekap-kehadiran.pdf"].upper()
