@@ -274,7 +274,9 @@ class RencanaAksiPanel(QWidget):
 
     def _source_text(self, form: RencanaAksiForm) -> str:
         if form.sumber == "notulen" and form.notulen_keputusan_id:
-            return self.tr("Sumber: keputusan notulen no. {0}").format(form.notulen_keputusan_id)
+            from db.services.notulen_keputusan import keputusan_label
+
+            return self.tr("Sumber: {0}").format(keputusan_label(form.notulen_keputusan_id))
         return ""
 
     @property
