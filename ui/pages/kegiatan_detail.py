@@ -22,7 +22,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
 
-TABS = ("ringkasan", "peserta", "kehadiran", "notulen")
+TABS = ("ringkasan", "peserta", "kehadiran", "agenda", "notulen")
 
 
 class KegiatanDetailView(QWidget):
@@ -84,6 +84,10 @@ class KegiatanDetailView(QWidget):
         self.tabs.addTab(ringkasan, self.tr("Ringkasan"))
         self.tabs.addTab(self.peserta_tab, self.tr("Peserta"))
         self.tabs.addTab(self.kehadiran_tab, self.tr("Kehadiran"))
+        from ui.pages.kegiatan_agenda_tab import AgendaTab
+
+        self.agenda_tab = AgendaTab(self._ctx, self.kegiatan_id)
+        self.tabs.addTab(self.agenda_tab, self.tr("Susunan Acara"))
         from ui.pages.kegiatan_notulen_tab import NotulenTab
 
         self.notulen_tab = NotulenTab(self._ctx, self.kegiatan_id)
