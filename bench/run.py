@@ -1,9 +1,15 @@
 """Start-up figures (``make bench``): how long until the main window is on screen, beside a bare
 PySide6 window measured in the same run, plus the frozen build and its size, and the import costs.
 
+Both sides are timed by the same watcher (``ui/startup_probe.py``, on the window only): *shown* is
+the main window's first Paint event; *data* is when the first page (Beranda) holds its figures.
+The app runs exactly as a user starts it (``main.py --data-dir D`` with ``POKJANAL_EXIT_AFTER_SHOW=1``),
+from source and, when ``dist/`` exists, frozen.
+
 This prints figures; it is not a pass/fail test (times vary from run to run, so compare the
 ratio to the bare window, measured side by side). Runs are interleaved so a busy machine hurts
-every row alike. Demo data comes from ``main.py --data-dir D demo``.
+every row alike; the load average is printed with the table. Demo data comes from
+``main.py --data-dir D demo``.
 
     .venv/bin/python bench/run.py [--runs 5] [--top 15]
 """
@@ -34,7 +40,8 @@ class Row:
     label: str
     command: list[str]
     env: dict[str, str] = field(default_factory=dict)
-    shown: list[float] = field(default_factory=list)  # ms to first paint (probes only)
+    shown: list[float] = field(default_factory=list)  # ms to the main window's first paint
+    ready: list[float] = field(default_factory=list)  # ms until the first page holds its data
     total: list[float] = field(default_factory=list)  # ms until the process has exited
     problem: str = ""
 
@@ -60,9 +67,10 @@ def run_once(row: Row) -> None:
         row.problem = f"kode keluar {done.returncode}: {done.stderr.strip()[-300:]}"
         return
     row.total.append((end - start) * 1000)
-    match = re.search(r"^SHOWN (\d+\.\d+)$", done.stdout, re.MULTILINE)
-    if match:
-        row.shown.append((float(match.group(1)) - start) * 1000)
+    for marker, values in (("SHOWN", row.shown), ("READY", row.ready)):
+        match = re.search(rf"^{marker} (\d+\.\d+)$", done.stdout, re.MULTILINE)
+        if match:
+            values.append((float(match.group(1)) - start) * 1000)
 
 
 def make_demo(data_dir: Path) -> str:
@@ -91,35 +99,48 @@ def _median(values: list[float]) -> str:
     return f"{statistics.median(values):7.0f}" if values else "      –"
 
 
+def _ratio(values: list[float], base: float | None) -> str:
+    return f"{statistics.median(values) / base:8.2f}" if values and base else "       –"
+
+
 def print_table(rows: list[Row], baseline: Row) -> None:
     base = statistics.median(baseline.shown) if baseline.shown else None
     base_total = statistics.median(baseline.total) if baseline.total else None
-    print(f"\n{'proses':34} {'tampil ms':>9} {'× polos':>8} {'selesai ms':>10} {'× polos':>8}  n")
+    print(
+        f"\n{'proses':36} {'tampil ms':>9} {'× polos':>8} {'data ms':>8} {'selesai ms':>10} {'× polos':>8}  n"
+    )
     for row in rows:
-        ratio = f"{statistics.median(row.shown) / base:8.2f}" if row.shown and base else "       –"
-        ratio_total = (
-            f"{statistics.median(row.total) / base_total:8.2f}" if row.total and base_total else "       –"
-        )
         print(
-            f"{row.label:34} {_median(row.shown):>9} {ratio} {_median(row.total):>10} {ratio_total}  "
-            f"{len(row.total)}"
+            f"{row.label:36} {_median(row.shown):>9} {_ratio(row.shown, base)} {_median(row.ready):>8} "
+            f"{_median(row.total):>10} {_ratio(row.total, base_total)}  {len(row.total)}"
         )
+        if row.shown and base:
+            each = " ".join(f"{value / base:.2f}" for value in row.shown)
+            print(f"    tiap putaran, tampil ÷ median polos: {each}")
         if row.problem:
             print(f"    ! {row.problem}")
 
 
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+
+
 def import_profile(data_dir: Path, top: int) -> None:
-    """``python -X importtime`` of a real GUI start: biggest top-level imports and biggest modules."""
+    """``python -X importtime`` of a real GUI start, up to the first paint: biggest top-level
+    imports and biggest modules of our own. (Imports after the first paint are not counted.)"""
     done = subprocess.run(
-        [sys.executable, "-X", "importtime", str(HERE / "gui_probe.py"), "--data-dir", str(data_dir)],
-        env=_env({}),
-        capture_output=True,
+        [sys.executable, "-X", "importtime", "main.py", "--data-dir", str(data_dir)],
+        env=_env({EXIT_ENV: "1"}),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one stream, so the SHOWN marker falls between the imports
         text=True,
         cwd=ROOT,
         timeout=TIMEOUT,
     )
     entries = []  # (cumulative us, self us, depth, name)
-    for line in done.stderr.splitlines():
+    for line in done.stdout.splitlines():
+        if line.startswith("SHOWN "):
+            break
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
         if match:
             self_us, cumulative, indent, name = match.groups()
@@ -129,7 +150,7 @@ def import_profile(data_dir: Path, top: int) -> None:
         return
     roots = sorted((e for e in entries if e[2] == 0), reverse=True)[:top]
     print(
-        f"\nImpor saat GUI dimulai — {top} teratas (kumulatif, level atas), total "
+        f"\nImpor sebelum jendela tampil — {top} teratas (kumulatif, level atas), total "
         f"{sum(e[0] for e in entries if e[2] == 0) / 1000:.0f} ms:"
     )
     for cumulative, _self, _depth, name in roots:
@@ -172,7 +193,8 @@ def main() -> int:
         baseline = Row("QMainWindow polos (PySide6)", [sys.executable, str(HERE / "bare_window.py")])
         app = Row(
             "Pokjanal Desk (sumber, data contoh)",
-            [sys.executable, str(HERE / "gui_probe.py"), "--data-dir", str(data_dir)],
+            [sys.executable, "main.py", "--data-dir", str(data_dir)],
+            env={EXIT_ENV: "1"},
         )
         rows = [baseline, app]
         if FROZEN.exists():
@@ -186,14 +208,16 @@ def main() -> int:
         for row in rows:  # warm-up: file cache, first-run byte-compilation
             run_once(row)
             row.shown.clear()
+            row.ready.clear()
             row.total.clear()
+        load_before = _load()
         for _ in range(args.runs):
             for row in rows:
                 if not row.problem:
                     run_once(row)
         print(
             f"Python {sys.version.split()[0]}, QT_QPA_PLATFORM={_env({})['QT_QPA_PLATFORM']}, "
-            f"median dari {args.runs} kali"
+            f"median dari {args.runs} kali; beban (1/5/15 mnt) sebelum {load_before}, sesudah {_load()}"
         )
         if note:
             print(f"Catatan: {note}")
@@ -205,7 +229,10 @@ def main() -> int:
             else "\ndist/ belum ada (make build)"
         )
         if FROZEN.exists() and rows[-1].problem:
-            print(f"  Aplikasi beku diukur hanya bila ui/app.py keluar saat {EXIT_ENV}=1.")
+            print(
+                f"  Aplikasi beku diukur hanya bila ui/app.py keluar saat {EXIT_ENV}=1 "
+                "(bangun ulang: make build)."
+            )
         import_profile(data_dir, args.top)
     return 0
 

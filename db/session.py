@@ -38,9 +38,21 @@ class OpenResult:
 class DataStore:
     """The open data folder. One per process."""
 
-    def __init__(self, paths: DataPaths, *, lock: bool = True, auto_backup: bool = True) -> None:
+    def __init__(
+        self,
+        paths: DataPaths,
+        *,
+        lock: bool = True,
+        auto_backup: bool = True,
+        folder_lock: DataFolderLock | None = None,
+    ) -> None:
+        """``folder_lock``: a lock the caller took already (the GUI takes it before its first
+        paint, to refuse a second window at once); the store keeps and releases it."""
         self.paths = paths
-        self._lock = DataFolderLock(paths.lock_file) if lock else None
+        if folder_lock is not None:
+            self._lock: DataFolderLock | None = folder_lock
+        else:
+            self._lock = DataFolderLock(paths.lock_file) if lock else None
         self._auto_backup = auto_backup
         self._changes_at_open = 0
 

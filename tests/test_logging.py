@@ -60,3 +60,21 @@ def test_setup_twice_keeps_one_handler(tmp_path: Path, log_file: Path) -> None:
     setup_logging(tmp_path / "log", debug=False)
     ours = [h for h in logging.getLogger().handlers if getattr(h, "_pokjanal", False)]
     assert len(ours) == 1 and logging.getLogger().level == logging.INFO
+
+
+def test_a_full_log_is_rotated_at_start_keeping_five(tmp_path: Path) -> None:
+    from cli.logsetup import KEEP, MAX_BYTES, rotate_if_large
+
+    folder = tmp_path / "log"
+    folder.mkdir()
+    path = folder / LOG_NAME
+    for session in range(KEEP + 2):
+        path.write_text(f"sesi {session}\n" + "x" * MAX_BYTES, encoding="utf-8")
+        assert rotate_if_large(path)
+        assert not path.exists()
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == [f"{LOG_NAME}.{n}" for n in range(1, KEEP + 1)]
+    newest_first = [(folder / f"{LOG_NAME}.{n}").read_text(encoding="utf-8")[:6] for n in (1, KEEP)]
+    assert newest_first == [f"sesi {KEEP + 1}", "sesi 2"]
+    path.write_text("kecil\n", encoding="utf-8")
+    assert not rotate_if_large(path) and path.read_text(encoding="utf-8") == "kecil\n"

@@ -1,4 +1,12 @@
-"""Start the GUI: QApplication, translations, style, crash handler, data folder, first start."""
+"""Start the GUI: QApplication, translations, style, crash handler, data folder, first start.
+
+Order of a start, chosen so the window is on screen as early as possible without giving up any
+check: log, QApplication, crash handler, the data-folder lock (a second window is refused before
+anything shows) → the main window's frame is painted → then the data folder is opened exactly as
+before (quick_check, the start-up backup verified with integrity_check, migrations), and only then
+is the frame given its data. Nothing reads or writes the database before that open succeeded.
+peewee, the services and the pages are therefore imported after the first paint.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +14,16 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from cli.logsetup import setup_logging
-from db import audit
-from db.paths import data_dir
-from db.services.profile import get_profile
+from db.errors import DatabaseInUse
+from db.lock import DataFolderLock
+from db.paths import DataPaths, data_dir
 from resources import APP_NAME, APP_SLUG, ORG_NAME, VERSION, resource_path
 
 log = logging.getLogger(__name__)
@@ -69,41 +79,92 @@ def _require_defusedxml() -> None:
         raise RuntimeError("Paket defusedxml tidak terpasang: impor Excel tidak aman. Pasang ulang aplikasi.")
 
 
+def _install_crash_handler(log_file: Path) -> None:
+    """Uncaught errors show the crash dialog (ui.dialogs.crash_dialog.install_excepthook). Its
+    module (platform, traceback: ~6 ms) is imported at the first uncaught error, not at start."""
+
+    def first_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from ui.dialogs.crash_dialog import install_excepthook
+
+        install_excepthook(log_file)
+        sys.excepthook(exc_type, exc, tb)
+
+    sys.excepthook = first_error
+
+
 def run_gui(args: argparse.Namespace) -> int:
     paths = data_dir(args.data_dir).ensure()
     log_file = setup_logging(paths.logs, debug=getattr(args, "debug", False))
     app = create_application(sys.argv[:1])
-    from ui.dialogs.crash_dialog import install_excepthook
-
-    install_excepthook(log_file)
+    _install_crash_handler(log_file)
     _require_defusedxml()
-    from ui.startup import open_store_interactively
-
-    store = open_store_interactively(paths)
-    if store is None:
-        return 1
+    folder_lock = DataFolderLock(paths.lock_file)
     try:
-        return _run_main_window(app, store)
+        folder_lock.acquire()
+    except DatabaseInUse as exc:
+        from ui import messages
+
+        messages.warn(
+            None, QCoreApplication.translate("startup", "Data sedang dipakai"), messages.error_text(exc)
+        )
+        return 1
+    start = _Start(app, paths, folder_lock)
+    try:
+        return start.run()
     finally:
-        store.close()
+        start.close()
 
 
-def _run_main_window(app: QApplication, store) -> int:  # noqa: ANN001 - DataStore, avoids import cycle
-    from ui.bus import AppBus
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+class _Start:
+    """The main window's frame first, then the data folder, then the frame's data."""
 
-    ctx = AppContext(store=store, bus=AppBus())
-    profile = get_profile()
-    if profile.operator:
-        audit.set_operator(profile.operator)
-    window = MainWindow(ctx)
-    window.show()
-    if os.environ.get("POKJANAL_EXIT_AFTER_SHOW"):  # used by bench/run.py to time start-up
-        QTimer.singleShot(0, app.quit)
-        return app.exec()
-    if not profile.configured:
-        from ui.dialogs.first_start import FirstStartDialog
+    def __init__(self, app: QApplication, paths: DataPaths, folder_lock: DataFolderLock) -> None:
+        self._app = app
+        self._paths = paths
+        self._lock = folder_lock
+        self._store = None  # DataStore once open
+        self._exit_code = 0
+        self._probing = bool(os.environ.get("POKJANAL_EXIT_AFTER_SHOW"))  # bench/run.py times the start
 
-        FirstStartDialog.run(ctx, window)
-    return app.exec()
+    def run(self) -> int:
+        from ui.main_window import MainWindow
+
+        window = MainWindow(paths=self._paths)
+        window.after_first_paint(lambda: self._open_and_fill(window))
+        if self._probing:
+            from ui.startup_probe import watch
+
+            window.ready.connect(watch(window, wait_for_ready=True).mark_ready)
+        window.show()
+        code = self._app.exec()
+        return self._exit_code or code
+
+    def _open_and_fill(self, window) -> None:  # noqa: ANN001 - MainWindow, imported lazily
+        from ui.startup import open_store_interactively
+
+        self._store = open_store_interactively(self._paths, self._lock)
+        if self._store is None:  # the user has been told why
+            self._exit_code = 1
+            self._app.exit(1)
+            return
+        from db import audit
+        from db.services.profile import get_profile
+        from ui.bus import AppBus
+        from ui.context import AppContext
+
+        ctx = AppContext(store=self._store, bus=AppBus())
+        profile = get_profile()
+        if profile.operator:
+            audit.set_operator(profile.operator)
+        window.attach(ctx)
+        if not profile.configured and not self._probing:
+            from ui.dialogs.first_start import FirstStartDialog
+
+            FirstStartDialog.run(ctx, window)
+
+    def close(self) -> None:
+        """Close the store (backing up what changed) or, if it never opened, release the lock."""
+        if self._store is not None:
+            self._store.close()
+        else:
+            self._lock.release()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QDir, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QDir, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 
 from resources import resource_path
@@ -61,6 +61,8 @@ def render(name: str, color: str, size: int, ratio: float = 1.0) -> QPixmap:
     renderer = _renderer(name, color)
     if renderer is None:
         return QPixmap()
+    from PySide6.QtCore import Qt  # creating the Qt namespace costs ~25 ms: not before the first paint
+
     side = max(1, round(size * ratio))
     pixmap = QPixmap(QSize(side, side))
     pixmap.fill(Qt.GlobalColor.transparent)

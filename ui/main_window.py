@@ -1,11 +1,18 @@
-"""The main window: a sidebar of pages and a stack that builds each page on first show."""
+"""The main window: a sidebar of pages and a stack that builds each page on first show.
+
+Start-up paints the window's frame first and fills it in afterwards: ``MainWindow(paths=…)`` is the
+frame (sidebar, empty page area, remembered geometry) and needs neither the database nor peewee;
+:meth:`MainWindow.attach` gives it the opened data store and shows the first page. ``MainWindow(ctx)``
+does both at once (tests, and any caller that has the store already).
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSettings, QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,33 +24,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.services.profile import get_profile
 from resources import APP_NAME
-from ui.context import AppContext
-from ui.icons import icon
 from ui.pages import PAGES, PageSpec
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from db.paths import DataPaths
+    from ui.context import AppContext
 
 FIRST_PAINT_FALLBACK_MS = 250
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    ready = Signal()  # the first page holds its data (emitted once, after the first paint)
+
+    def __init__(self, ctx: AppContext | None = None, *, paths: DataPaths | None = None) -> None:
         super().__init__()
-        self._ctx = ctx
+        if ctx is None and paths is None:
+            raise ValueError("MainWindow needs ctx or paths")
+        self._ctx: AppContext | None = None
         self._pages: dict[str, QWidget] = {}
-        self._after_first_paint: list = []  # callables run once the window is on screen
-        self._settings = QSettings(str(ctx.paths.root / "jendela.ini"), QSettings.Format.IniFormat)
+        self._after_first_paint: list[Callable[[], object]] = []  # run once the window is on screen
+        self._icons_set = False  # the sidebar icons (QtSvg) fill in after the first paint
+        root = ctx.paths.root if ctx is not None else paths.root  # type: ignore[union-attr]
+        self._settings = QSettings(str(root / "jendela.ini"), QSettings.Format.IniFormat)
         self.setMinimumSize(QSize(1000, 620))
+        self.setWindowTitle(APP_NAME)
         self._build()
-        self._build_actions()
-        self._connect_bus()
-        self._update_title()
         self._restore_geometry()
-        # The first page and the sidebar icons fill in right after the window is on screen.
-        self.show_page("beranda", deferred=True)
-        self._after_first_paint.append(self._set_nav_icons)
+        if ctx is not None:
+            self.attach(ctx, deferred=True)
         # Should the window never be painted (hidden in a test), the work still runs.
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._run_after_first_paint)
+
+    def attach(self, ctx: AppContext, *, deferred: bool = False) -> None:
+        """Give the window its opened data store: shortcuts, title, change signals, the first page.
+        ``deferred``: the page's data loads after the first paint instead of now."""
+        self._ctx = ctx
+        self._build_actions()  # QKeySequence loads the Qt namespace: not in the first frame
+        self._connect_bus()
+        self._update_title()
+        self.show_page(PAGES[0].key, deferred=deferred)
+
+    def after_first_paint(self, job: Callable[[], object]) -> None:
+        """Run ``job`` once the window has been painted (or the fallback timer fired)."""
+        self._after_first_paint.append(job)
 
     # ------------------------------------------------------------------ construction
     def _build(self) -> None:
@@ -67,10 +93,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A list view takes focus by click and Tab already (Qt::StrongFocus); the Qt namespace
+        # itself is not touched before the first paint (its ~100 enums cost ~25 ms to create).
         for index, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(QCoreApplication.translate("pages", spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(self.tr("{0} (Ctrl+{1})").format(item.text(), index))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._on_nav_row)
@@ -86,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
         handled = super().event(event)
-        if self._after_first_paint and event.type() == QEvent.Type.UpdateRequest:
+        if (self._after_first_paint or not self._icons_set) and event.type() == QEvent.Type.UpdateRequest:
             # The window has just been painted: fill in what was left for after the first paint.
             QTimer.singleShot(0, self._run_after_first_paint)
         return handled
@@ -96,13 +122,22 @@ class MainWindow(QMainWindow):
         jobs, self._after_first_paint = self._after_first_paint, []
         for job in jobs:
             job()
+        if not self._icons_set:
+            self._set_nav_icons()
+        if jobs:
+            self.ready.emit()
 
     @Slot()
     def _set_nav_icons(self) -> None:
+        from ui.icons import icon  # QtSvg: not before the first paint
+
+        self._icons_set = True
         for row, spec in enumerate(PAGES):
             self.nav.item(row).setIcon(icon(spec.icon, "#cfd8dc"))
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence  # not needed for the first frame
+
         for index, spec in enumerate(PAGES, start=1):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index}"))
@@ -139,7 +174,9 @@ class MainWindow(QMainWindow):
         cls = getattr(importlib.import_module(module_name), class_name)
         return cls(self._ctx, spec)
 
-    def show_page(self, key: str, *, deferred: bool = False) -> QWidget:
+    def show_page(self, key: str, *, deferred: bool = False) -> QWidget | None:
+        if self._ctx is None:
+            return None  # the frame is on screen but the data folder is not open yet
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         row = next(i for i, s in enumerate(PAGES) if s.key == key)
@@ -176,6 +213,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_title(self) -> None:
+        from db.services.profile import get_profile  # peewee: not before the first paint
+
         profile = get_profile()
         unit = profile.unit.title() if profile.unit else ""
         self.setWindowTitle(f"{APP_NAME} — {unit}" if unit else APP_NAME)

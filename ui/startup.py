@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from db import backup
 from db.errors import DatabaseDamaged, DatabaseError, DatabaseForeign, DatabaseInUse, DatabaseTooNew
+from db.lock import DataFolderLock
 from db.paths import DataPaths
 from db.session import DataStore
 from ui import messages
@@ -25,8 +26,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("startup", text)
 
 
-def open_store_interactively(paths: DataPaths) -> DataStore | None:
-    store = DataStore(paths)
+def open_store_interactively(paths: DataPaths, folder_lock: DataFolderLock | None = None) -> DataStore | None:
+    store = DataStore(paths, folder_lock=folder_lock)
     try:
         result = store.open()
     except DatabaseInUse as exc:

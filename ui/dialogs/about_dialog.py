@@ -24,7 +24,6 @@ def _library_versions() -> list[tuple[str, str, str]]:
         ("python-stdnum", "LGPLv2.1+"),
         ("phonenumbers", "Apache 2.0"),
         ("platformdirs", "MIT"),
-        ("filelock", "Unlicense"),
     ):
         try:
             rows.append((dist, md.version(dist), licence))
