@@ -13,6 +13,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.agenda_cmd import register_cetak_agenda
 from cli.common import EXIT_OK, fail, guarded, open_store
 from cli.rencana_aksi_cmd import register_cetak_monev, register_cetak_rencana_aksi
 from cli.sertifikat_cmd import register_cetak_register, register_cetak_sertifikat
@@ -114,6 +115,7 @@ ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
     _register_tanda_terima,
     register_cetak_rencana_aksi,
     register_cetak_monev,
+    register_cetak_agenda,
     register_cetak_sertifikat,
     register_cetak_register,
 )
