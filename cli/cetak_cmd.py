@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cli.agenda_cmd import register_cetak_agenda
 from cli.common import EXIT_OK, fail, guarded, open_store
+from cli.notulen_cmd import register_cetak_notulen
 from cli.rencana_aksi_cmd import register_cetak_monev, register_cetak_rencana_aksi
 from cli.sertifikat_cmd import register_cetak_register, register_cetak_sertifikat
 
@@ -118,6 +119,7 @@ ACTIONS: tuple[Callable[[argparse._SubParsersAction], object], ...] = (
     register_cetak_agenda,
     register_cetak_sertifikat,
     register_cetak_register,
+    register_cetak_notulen,
 )
 
 
