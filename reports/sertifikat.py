@@ -11,6 +11,7 @@ numbers: a certificate is a document of its own.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from collections.abc import Callable, Sequence
@@ -113,7 +114,10 @@ def periksa(template: CertificateTemplate, certificates: Sequence[Sertifikat]) -
     return problems
 
 
+@functools.lru_cache(maxsize=8)
 def _image(data: bytes) -> ImageReader | None:
+    """A reader per image, kept for the next file: per-person PDFs draw the same background and
+    logos hundreds of times, and the reader keeps its decoded pixels (ReportLab digests them)."""
     try:
         reader = ImageReader(io.BytesIO(data))
         reader.getSize()
