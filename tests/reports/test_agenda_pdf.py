@@ -96,6 +96,12 @@ def test_evaluasi_table_shows_open_items_only(demo: dict[str, int]) -> None:
     make_items()
     text, _ = flat(render(ap.evaluasi_rencana_aksi_job(demo["rakor"], today=TODAY)))
     assert "STATUS RENCANA AKSI YANG BELUM SELESAI" in text and f"Bahan {RAKOR_NAMA}" in text
+    from db.services.rencana_aksi import RencanaAksiFilter, list_rencana_aksi
+
+    every = list_rencana_aksi(today=TODAY)
+    open_items = list_rencana_aksi(RencanaAksiFilter(terbuka_saja=True), today=TODAY)
+    closed = [i for i in every if i.form.status in ("Selesai", "Batal")]
+    assert closed and len(open_items) == len(every) - len(closed)
     assert "Pemberian makanan tambahan lokal" in text
-    assert "Selesai" not in text.replace("BELUM SELESAI", "").replace("belum selesai", "")
-    assert "4 rencana aksi belum selesai" in text
+    assert all(" ".join(i.form.aksi.split()) not in text for i in closed)
+    assert f"{len(open_items)} rencana aksi belum selesai" in text

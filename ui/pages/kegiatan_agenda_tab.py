@@ -114,6 +114,8 @@ class AgendaTab(QWidget):
     def _build(self) -> None:
         self.hari_combo = QComboBox()
         self.hari_combo.setObjectName("agendaHari")
+        self.hari_combo.setMinimumContentsLength(30)  # "Hari ke-1 — Minggu, 22 November 2026"
+        self.hari_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.add_button = self._button(
             self.tr("Tambah acara…"), self.tr("Tambah acara (Ins)"), "plus.svg", True
         )
