@@ -213,6 +213,7 @@ class KegiatanDetailView(QWidget):
 
         self.kota_dialog = open_kirim_kota(self._ctx, [self.kegiatan_id], self)
 
+    @Slot()
     def edit(self) -> None:
         from ui.dialogs.kegiatan_dialog import open_kegiatan_dialog
 
