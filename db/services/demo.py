@@ -141,10 +141,6 @@ def load_demo(force: bool = False) -> DemoSummary:
             from db.services.demo_agenda import insert_demo_agenda
 
             insert_demo_agenda(now)
-            from db.services.demo_notulen import insert_demo_notulen
-
-            insert_demo_notulen(now)
-            kegiatan += 1  # the past rakor with its final notulen
             summary = DemoSummary(
                 plan.kecamatan,
                 len(plan.kelurahan),

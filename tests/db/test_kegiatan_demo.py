@@ -74,5 +74,5 @@ def test_deterministic_and_replaced_by_force(store) -> None:
     load_demo(force=True)
     assert [(p.nama, p.kode, p.nik) for p in Peserta.select().order_by(Peserta.id)] == first
     assert Kehadiran.select().count() == marks
-    assert len(list_kegiatan()) == 3  # bimtek, upcoming rakor, past rakor with its notulen
+    assert len(list_kegiatan()) == 2
     assert Riwayat.select().count() == 2  # one bulk audit row per load
