@@ -38,7 +38,11 @@ build: $(VENV)/.dev
 	QT_QPA_PLATFORM=offscreen dist/PokjanalDesk/PokjanalDesk --selftest
 	@du -sh dist/PokjanalDesk
 
-bench: $(VENV)/.dev
+$(VENV)/.bench: $(VENV)/.dev requirements-bench.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-bench.txt
+	@touch $@
+
+bench: $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 i18n: $(VENV)/.dev

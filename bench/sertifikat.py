@@ -209,6 +209,21 @@ def main() -> None:
             for label, extra in cli.items():
                 times[label].append(_cli(data, extra))
     report(times)
+    _mail_merge(args.runs, statistics.median(times["process: CLI one PDF (demo)"]))
+
+
+def _mail_merge(runs: int, ours: float) -> None:
+    """Row (b) of the issue: what offices do today, beside our one-PDF CLI run."""
+    import mail_merge
+
+    reason = mail_merge.missing()
+    if reason:
+        print(f"mail merge (docx → LibreOffice): dilewati — {reason}")
+        return
+    result = mail_merge.measure(min(runs, 3))
+    total = result["docx"] + result["pdf"]
+    print(f"{'mail merge (docx + soffice)':30s} {total:6.3f} s  ({result['pages']} halaman, tanpa QR); "
+          f"CLI satu PDF {total / ours:.1f} × lebih cepat")  # fmt: skip
 
 
 def _demo_data(folder: Path, logo: bytes) -> Path:
