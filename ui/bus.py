@@ -14,4 +14,5 @@ class AppBus(QObject):
     registryChanged = Signal()  # posyandu/kader
     kegiatanChanged = Signal(int)  # a kegiatan, its roster or its attendance (id)
     rencanaAksiChanged = Signal()  # a rencana aksi item or its monev
+    rencanaAksiListsChanged = Signal()  # the bidang / OPD / sumber dana lists (Pengaturan)
     statusMessage = Signal(str)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from ui.context import AppContext
 from ui.pages import PageSpec
 from ui.pages.pengaturan_cadangan import CadanganTab
+from ui.pages.pengaturan_daftar import DaftarPilihanTab
 from ui.pages.pengaturan_kantor import KantorTab
 from ui.pages.pengaturan_penandatangan import PenandatanganTab
 from ui.pages.riwayat_view import RiwayatView
@@ -57,10 +58,12 @@ class PengaturanPage(QWidget):
         self.kantor = KantorTab(ctx)
         self.penandatangan = PenandatanganTab(ctx)
         self.cadangan = CadanganTab(ctx)
+        self.daftar = DaftarPilihanTab(ctx)
         self.riwayat = RiwayatTab()
         self.tabs.addTab(self.kantor, self.tr("Identitas kantor"))
         self.tabs.addTab(self.penandatangan, self.tr("Penandatangan"))
         self.tabs.addTab(self.cadangan, self.tr("Cadangan"))
+        self.tabs.addTab(self.daftar, self.tr("Daftar pilihan"))
         self.tabs.addTab(self.riwayat, self.tr("Riwayat perubahan"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
@@ -78,5 +81,5 @@ class PengaturanPage(QWidget):
     def _on_data_replaced(self) -> None:
         """After a restore every tab shows other data; unsaved office edits no longer apply."""
         self.kantor.revert()
-        for tab in (self.penandatangan, self.cadangan, self.riwayat):
+        for tab in (self.penandatangan, self.cadangan, self.daftar, self.riwayat):
             tab.refresh()

@@ -68,6 +68,7 @@ class RencanaAksiPage(QWidget):
         self.actions = RencanaAksiActions(self, ctx)
         self._connect()
         ctx.bus.rencanaAksiChanged.connect(self.refresh)
+        ctx.bus.rencanaAksiListsChanged.connect(self.refresh)  # its filter combos
         ctx.bus.dataReplaced.connect(self.refresh)
         self.refresh()
 

@@ -115,6 +115,7 @@ class RencanaAksiPanel(QWidget):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+        ctx.bus.rencanaAksiListsChanged.connect(self.refill_choices)
 
     # ------------------------------------------------------------------ construction
     def _form_tab(self) -> QScrollArea:
@@ -220,6 +221,18 @@ class RencanaAksiPanel(QWidget):
             refill(combo, [(v, v) for v in values])
             combo.setCurrentText(current)
         self._fill_lokus(form.lokus)
+
+    @Slot()
+    def refill_choices(self) -> None:
+        """The lists were edited in Pengaturan: offer the new values, keep what the form holds."""
+        for combo, values in (
+            (self.bidang_combo, bidang_list()),
+            (self.opd_combo, opd_list()),
+            (self.sumber_dana_combo, sumber_dana_list()),
+        ):
+            text = combo.currentText()
+            refill(combo, [(v, v) for v in values])
+            combo.setCurrentText(text)
 
     def _fill_lokus(self, chosen: tuple[str, ...]) -> None:
         """Kelurahan of the office's kecamatan, then posyandu, then any stored key not among them."""
