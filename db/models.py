@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from peewee import (
+    BlobField,
     BooleanField,
     DateField,
     FloatField,
@@ -420,6 +421,22 @@ class NomorUrut(BaseModel):
     terakhir = IntegerField()
 
 
+class PenandatanganGambar(BaseModel):
+    """A signatory's signature (``ttd``) or stamp (``stempel``) image; one of each at most."""
+
+    penandatangan = ForeignKeyField(Penandatangan, backref="+", on_delete="CASCADE")
+    jenis = TextField()
+    data = BlobField()
+    format = TextField()
+    lebar = IntegerField()
+    tinggi = IntegerField()
+    sha256 = TextField()
+    diubah = TextField()
+
+    class Meta:
+        indexes = ((("penandatangan", "jenis"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Pengaturan,
     Riwayat,
@@ -446,4 +463,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     SertifikatPengecualian,
     Sertifikat,
     NomorUrut,
+    PenandatanganGambar,
 )

@@ -11,6 +11,11 @@
   certificate per kegiatan (a corrected one is issued under a new number after revoking the old).
 - ``nomor_urut``: the last number used per series (e.g. ``sertifikat:2026``); numbers come from here,
   not from ``MAX(urut)``, so a number is never handed out twice even after rows are removed.
+- ``penandatangan_gambar``: a signatory's scanned signature (``ttd``) and stamp (``stempel``), at
+  most one of each, printed on certificates. A table of its own rather than two BLOB columns on
+  ``penandatangan``: every signatory list and edit (print dialogs, pickers) reads that table, and
+  must not drag up to 2 × 1 MB of image bytes per row along; the images are read only to print.
+  Deleting the signatory deletes its images.
 """
 
 from __future__ import annotations
@@ -72,6 +77,19 @@ CREATE TABLE nomor_urut (
     seri TEXT PRIMARY KEY,
     terakhir INTEGER NOT NULL
 );
+
+CREATE TABLE penandatangan_gambar (
+    id INTEGER PRIMARY KEY,
+    penandatangan_id INTEGER NOT NULL REFERENCES penandatangan (id) ON DELETE CASCADE,
+    jenis TEXT NOT NULL CHECK (jenis IN ('ttd', 'stempel')),
+    data BLOB NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('png', 'jpeg')),
+    lebar INTEGER NOT NULL,
+    tinggi INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    diubah TEXT NOT NULL
+);
+CREATE UNIQUE INDEX penandatangan_gambar_jenis ON penandatangan_gambar (penandatangan_id, jenis);
 """
 
 

@@ -16,6 +16,12 @@ import sqlite3
 from collections.abc import Callable
 
 NON_LATIN = "ꦱꦶꦠꦶ ꦤꦸꦂ سيتي نور 王小明 Đặng Thị Ñuñez Ölçer 😀"
+# the smallest PNG there is (1×1 transparent pixel), for image columns
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360606060000000050001a5f64540"
+    "0000000049454e44ae426082"
+)
 LONG_NAME = ("Hj. Dra. Siti Nur'aini Rahmawati " + NON_LATIN + " ")[:300].ljust(300, "x")
 assert len(LONG_NAME) == 300
 
@@ -464,6 +470,12 @@ def populate_v6(conn: sqlite3.Connection) -> None:
         [row + (LONG_NAME, stamp) for row in rows],
     )
     conn.execute("INSERT INTO nomor_urut (seri, terakhir) VALUES ('sertifikat:2024', 3)")
+    # a signature and a stamp of signatory 1 (TINY_PNG)
+    conn.executemany(
+        "INSERT INTO penandatangan_gambar (penandatangan_id, jenis, data, format, lebar, tinggi, sha256, "
+        "diubah) VALUES (1, ?, ?, 'png', 1, 1, ?, ?)",
+        [(jenis, TINY_PNG, "0" * 64, stamp) for jenis in ("ttd", "stempel")],
+    )
 
 
 POPULATE: dict[int, Callable[[sqlite3.Connection], None]] = {
