@@ -71,15 +71,148 @@ PUSKESMAS = {  # kelurahan code → puskesmas whose working area it lies in
 
 FLOWERS = [
     flower.replace("_", " ")
-    for flower in ["Melati", "Mawar", "Anggrek", "Kenanga", "Dahlia", "Flamboyan", "Cempaka", "Teratai", "Seruni", "Kamboja", "Asoka", "Bougenville", "Nusa_Indah", "Sedap_Malam", "Kemuning", "Tulip", "Lavender", "Matahari"]
+    for flower in [
+        "Melati",
+        "Mawar",
+        "Anggrek",
+        "Kenanga",
+        "Dahlia",
+        "Flamboyan",
+        "Cempaka",
+        "Teratai",
+        "Seruni",
+        "Kamboja",
+        "Asoka",
+        "Bougenville",
+        "Nusa_Indah",
+        "Sedap_Malam",
+        "Kemuning",
+        "Tulip",
+        "Lavender",
+        "Matahari",
+    ]
 ]
-STREETS = ["Jl. Jenderal Sudirman", "Jl. Ahmad Yani", "Jl. Diponegoro", "Jl. Imam Bonjol", "Jl. Pattimura", "Jl. Kapten Tendean", "Jl. Merbabu", "Jl. Semeru", "Jl. Ki Hajar Dewantara", "Jl. Soekarno-Hatta", "Jl. Kenanga", "Jl. Cendrawasih", "Jl. Nuri", "Jl. Alamsyah Ratu Prawiranegara", "Jl. Hasanudin"]
-WOMEN_FIRST = ["Siti", "Sri", "Dwi", "Tri", "Eka", "Nur", "Rina", "Yuli", "Endang", "Wartini", "Sumarni", "Suprihatin", "Lilis", "Ani", "Dewi", "Ratna", "Yanti", "Tutik", "Suwarni", "Murni", "Wahyu", "Indah", "Rini", "Nining", "Ika", "Fitri", "Puji", "Sulastri", "Sutini", "Mariyam", "Umi", "Heni"]
-WOMEN_SECOND = ["Aminah", "Wahyuni", "Lestari", "Rahayu", "Handayani", "Susanti", "Purwanti", "Fitriani", "Maryati", "Kusumawati", "Astuti", "Widayati", "Rahmawati", "Setyowati", "Sulistyowati", "Marlina", "Yuliana", "Nurhayati", "Safitri", "Anggraini", "Wulandari", "Mulyani", "Pratiwi", "Suryani", "Hartati", "Komariah", "Ningsih", "Utami", "Puspitasari", "Rohmah"]
-MEN_FIRST = ["Agus", "Budi", "Joko", "Slamet", "Sugeng", "Heri", "Eko", "Teguh", "Wahyudi", "Suparman", "Rudi", "Hendra"]
-MEN_SECOND = ["Santoso", "Prasetyo", "Saputra", "Hidayat", "Purnomo", "Susilo", "Nugroho", "Setiawan", "Wibowo", "Kurniawan"]
+STREETS = [
+    "Jl. Jenderal Sudirman",
+    "Jl. Ahmad Yani",
+    "Jl. Diponegoro",
+    "Jl. Imam Bonjol",
+    "Jl. Pattimura",
+    "Jl. Kapten Tendean",
+    "Jl. Merbabu",
+    "Jl. Semeru",
+    "Jl. Ki Hajar Dewantara",
+    "Jl. Soekarno-Hatta",
+    "Jl. Kenanga",
+    "Jl. Cendrawasih",
+    "Jl. Nuri",
+    "Jl. Alamsyah Ratu Prawiranegara",
+    "Jl. Hasanudin",
+]
+WOMEN_FIRST = [
+    "Siti",
+    "Sri",
+    "Dwi",
+    "Tri",
+    "Eka",
+    "Nur",
+    "Rina",
+    "Yuli",
+    "Endang",
+    "Wartini",
+    "Sumarni",
+    "Suprihatin",
+    "Lilis",
+    "Ani",
+    "Dewi",
+    "Ratna",
+    "Yanti",
+    "Tutik",
+    "Suwarni",
+    "Murni",
+    "Wahyu",
+    "Indah",
+    "Rini",
+    "Nining",
+    "Ika",
+    "Fitri",
+    "Puji",
+    "Sulastri",
+    "Sutini",
+    "Mariyam",
+    "Umi",
+    "Heni",
+]
+WOMEN_SECOND = [
+    "Aminah",
+    "Wahyuni",
+    "Lestari",
+    "Rahayu",
+    "Handayani",
+    "Susanti",
+    "Purwanti",
+    "Fitriani",
+    "Maryati",
+    "Kusumawati",
+    "Astuti",
+    "Widayati",
+    "Rahmawati",
+    "Setyowati",
+    "Sulistyowati",
+    "Marlina",
+    "Yuliana",
+    "Nurhayati",
+    "Safitri",
+    "Anggraini",
+    "Wulandari",
+    "Mulyani",
+    "Pratiwi",
+    "Suryani",
+    "Hartati",
+    "Komariah",
+    "Ningsih",
+    "Utami",
+    "Puspitasari",
+    "Rohmah",
+]
+MEN_FIRST = [
+    "Agus",
+    "Budi",
+    "Joko",
+    "Slamet",
+    "Sugeng",
+    "Heri",
+    "Eko",
+    "Teguh",
+    "Wahyudi",
+    "Suparman",
+    "Rudi",
+    "Hendra",
+]
+MEN_SECOND = [
+    "Santoso",
+    "Prasetyo",
+    "Saputra",
+    "Hidayat",
+    "Purnomo",
+    "Susilo",
+    "Nugroho",
+    "Setiawan",
+    "Wibowo",
+    "Kurniawan",
+]
 SUFFIX_TITLES = (", S.Kep.", ", S.Pd.", ", A.Md.Keb.", ", S.KM.", ", A.Md.Kep.")
-BIRTHPLACES = ["Metro", "Metro", "Metro", "Bandar Lampung", "Gunung Sugih", "Pringsewu", "Sukoharjo", "Klaten", "Kebumen"]
+BIRTHPLACES = [
+    "Metro",
+    "Metro",
+    "Metro",
+    "Bandar Lampung",
+    "Gunung Sugih",
+    "Pringsewu",
+    "Sukoharjo",
+    "Klaten",
+    "Kebumen",
+]
 EDUCATION = ("SMA/SMK", "SMA/SMK", "SMA/SMK", "SMP", "D3", "S1")
 WORK = ("Mengurus Rumah Tangga", "Mengurus Rumah Tangga", "Wiraswasta", "Pedagang", "Guru", "Karyawan Swasta")
 BIDANG = ("Kesehatan", "Pendidikan", "Pekerjaan Umum", "Perumahan Rakyat", "Trantibumlinmas", "Sosial")
@@ -141,6 +274,10 @@ def load_demo(force: bool = False) -> DemoSummary:
             from db.services.demo_agenda import insert_demo_agenda
 
             insert_demo_agenda(now)
+            from db.services.demo_notulen import insert_demo_notulen
+
+            insert_demo_notulen(now)
+            kegiatan += 1  # the past rakor with its final notulen
             summary = DemoSummary(
                 plan.kecamatan,
                 len(plan.kelurahan),
@@ -165,6 +302,12 @@ def load_demo(force: bool = False) -> DemoSummary:
 
 
 def _clear() -> None:
+    from db.models import NotulenKeputusan, RencanaAksi
+
+    # the demo's rencana aksi come from its notulen decisions; they go with the kegiatan
+    RencanaAksi.delete().where(
+        RencanaAksi.notulen_keputusan_id.in_(NotulenKeputusan.select(NotulenKeputusan.id))
+    ).execute()
     Kegiatan.delete().execute()  # days, quotas, roster and attendance go with it (ON DELETE CASCADE)
     RiwayatPelatihan.delete().execute()
     Kader.delete().execute()

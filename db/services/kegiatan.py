@@ -418,5 +418,8 @@ def delete_kegiatan(kegiatan_id: int, *, force: bool = False) -> None:
             raise DomainError(
                 f"Kegiatan {row['nama']} sudah punya {count} peserta; setujui dulu untuk menghapusnya."
             )
+        from db.services.notulen_keputusan import keputusan_ids_of_kegiatan, unlink_rencana_aksi
+
+        unlink_rencana_aksi(keputusan_ids_of_kegiatan(kegiatan_id))  # its notulen goes with it
         Kegiatan.delete().where(Kegiatan.id == kegiatan_id).execute()
         audit.record("hapus", "kegiatan", kegiatan_id, {"nama": row["nama"], "peserta": count}, row["nama"])

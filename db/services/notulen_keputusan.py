@@ -122,18 +122,7 @@ def delete_keputusan(keputusan_id: int) -> int:
     with db.atomic():
         item = _item(keputusan_id)
         editable_row(item.notulen.kegiatan_id)
-        linked = [
-            r.id
-            for r in RencanaAksi.select(RencanaAksi.id).where(RencanaAksi.notulen_keputusan_id == item.id)
-        ]
-        if linked:
-            RencanaAksi.update(notulen_keputusan_id=None, sumber="manual", diubah=audit.now_iso()).where(
-                RencanaAksi.id.in_(linked)
-            ).execute()
-            for item_id in linked:
-                audit.record("ubah", "rencana_aksi", item_id,
-                             {"notulen_keputusan_id": [item.id, None], "sumber": ["notulen", "manual"]},
-                             "Keputusan sumbernya dihapus dari notulen")  # fmt: skip
+        linked = unlink_rencana_aksi([item.id])
         NotulenKeputusan.delete().where(NotulenKeputusan.id == item.id).execute()
         touch(item.notulen_id)  # type: ignore[attr-defined]
         gone = {"keputusan": item.isi, "rencana_aksi_dilepas": len(linked)}
@@ -142,6 +131,36 @@ def delete_keputusan(keputusan_id: int) -> int:
 
 
 # ------------------------------------------------------------------------------- rencana aksi link
+def unlink_rencana_aksi(keputusan_ids: list[int]) -> list[int]:
+    """Turn the rencana aksi items made from these decisions into manual items (the link has no
+    foreign key, see schema 4); call inside the transaction that deletes the decisions."""
+    if not keputusan_ids:
+        return []
+    rows = list(
+        RencanaAksi.select(RencanaAksi.id, RencanaAksi.notulen_keputusan_id).where(
+            RencanaAksi.notulen_keputusan_id.in_(keputusan_ids)
+        )
+    )
+    if rows:
+        RencanaAksi.update(notulen_keputusan_id=None, sumber="manual", diubah=audit.now_iso()).where(
+            RencanaAksi.id.in_([r.id for r in rows])
+        ).execute()
+        for row in rows:
+            audit.record("ubah", "rencana_aksi", row.id,
+                         {"notulen_keputusan_id": [row.notulen_keputusan_id, None], "sumber": ["notulen", "manual"]},
+                         "Keputusan sumbernya dihapus dari notulen")  # fmt: skip
+    return [r.id for r in rows]
+
+
+def keputusan_ids_of_kegiatan(kegiatan_id: int) -> list[int]:
+    return [
+        k.id
+        for k in NotulenKeputusan.select(NotulenKeputusan.id)
+        .join(Notulen)
+        .where(Notulen.kegiatan == kegiatan_id)
+    ]
+
+
 def rencana_aksi_form(keputusan_id: int):  # noqa: ANN201 - RencanaAksiForm (imported lazily)
     """A new rencana aksi item prefilled from the decision, for the rencana aksi panel to save."""
     from db.services.rencana_aksi import RencanaAksiForm

@@ -12,10 +12,8 @@ from tests.cli.test_cetak_cli import cetak
 
 
 def _demo(tmp_path: Path) -> tuple[Path, int, int]:
-    from db import audit
-    from db.database import db
     from db.services.demo import load_demo
-    from db.services.demo_notulen import NAMA, insert_demo_notulen
+    from db.services.demo_notulen import NAMA
     from db.services.kegiatan import list_kegiatan
     from db.services.notulen import require_notulen
 
@@ -24,8 +22,6 @@ def _demo(tmp_path: Path) -> tuple[Path, int, int]:
     store.open()
     try:
         load_demo()
-        with db.atomic():
-            insert_demo_notulen(audit.now_iso())
         ids = {k.nama: k.id for k in list_kegiatan()}
         view = require_notulen(ids[NAMA])
         assert (view.status, view.versi, len(view.keputusan)) == ("final", 1, 3)

@@ -69,12 +69,14 @@ def add_rencana_aksi(keputusan_ids: list[int], today: date) -> None:
 
 
 def load_sender(root: Path) -> dict[str, int]:
-    """Demo + notulen on the rakor; returns the kegiatan ids by jenis."""
+    """Demo + a notulen on the upcoming rakor; returns the kegiatan ids by jenis (the demo's past
+    rakor, which has its own notulen, is left out)."""
     from db.services.demo import load_demo
+    from db.services.demo_notulen import NAMA as PAST_RAKOR
     from db.services.kegiatan import list_kegiatan
 
     load_demo()
-    ids = {k.jenis: k.id for k in list_kegiatan()}
+    ids = {k.jenis: k.id for k in list_kegiatan() if k.nama != PAST_RAKOR}
     add_rencana_aksi(add_notulen(ids["Rakor"]), date.today())
     return ids
 

@@ -74,5 +74,30 @@ def test_deterministic_and_replaced_by_force(store) -> None:
     load_demo(force=True)
     assert [(p.nama, p.kode, p.nik) for p in Peserta.select().order_by(Peserta.id)] == first
     assert Kehadiran.select().count() == marks
-    assert len(list_kegiatan()) == 2
+    assert len(list_kegiatan()) == 3  # bimtek, upcoming rakor, past rakor with its notulen
     assert Riwayat.select().count() == 2  # one bulk audit row per load
+
+
+def test_forced_reload_does_not_duplicate_the_demo_rencana_aksi(store) -> None:
+    from db.models import RencanaAksi
+
+    load_demo()
+    count = RencanaAksi.select().count()
+    assert count >= 2  # made from the past rakor's decisions
+    load_demo(force=True)
+    assert RencanaAksi.select().count() == count
+    assert all(r.notulen_keputusan_id for r in RencanaAksi.select() if r.sumber == "notulen")
+
+
+def test_deleting_a_kegiatan_turns_its_decisions_rencana_aksi_manual(store) -> None:
+    from db.models import RencanaAksi
+    from db.services.demo_notulen import NAMA
+    from db.services.kegiatan import delete_kegiatan
+
+    load_demo()
+    (rakor,) = [k for k in list_kegiatan() if k.nama == NAMA]
+    linked = [r.id for r in RencanaAksi.select().where(RencanaAksi.sumber == "notulen")]
+    assert linked
+    delete_kegiatan(rakor.id, force=True)
+    after = {r.id: (r.sumber, r.notulen_keputusan_id) for r in RencanaAksi.select()}
+    assert all(after[i] == ("manual", None) for i in linked)

@@ -100,7 +100,12 @@ def test_round_trip_twice_adds_nothing_the_second_time(sent: dict, kota) -> None
     # future rakor have no marks and do not count
     assert total.hadir == 227 + 195 and total.slot == 2 * 235
     assert total.hadir_persen == pytest.approx(100 * 422 / 470)
-    assert total.rencana_aksi == {"Belum mulai": 1, "Berjalan": 1, "Selesai": 1, "Tertunda": 1, "Batal": 0}
+    with zipfile.ZipFile(sent["v1"]) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    sent_items = {i["id"]: i["status"] for items in manifest["rencana_aksi_tahun"].values() for i in items}
+    assert len(sent_items) == 4 + 3  # the test's four, the demo rakor's three (from its notulen)
+    assert total.rencana_aksi == {s: list(sent_items.values()).count(s) for s in total.rencana_aksi}
+    assert total.rencana_aksi["Tertunda"] == 1 and total.rencana_aksi["Batal"] == 0
     assert rekap_kota(RekapFilter(kantor_kode="18.72.99"))[1].kegiatan == 0
     stored = _stored_files(kota)
     assert len(stored) == 7 and all("/v1/" in p.as_posix() for p in stored)

@@ -45,7 +45,7 @@ def test_kirim_ke_kota_from_the_list(tmp_path: Path, qtbot, no_dialogs) -> None:
         dialog.dari.setDate(dialog.dari.date().addYears(-1))
         dialog.sampai.setDate(dialog.sampai.date().addYears(1))
         click(qtbot, dialog.period_button)
-        assert len(_checked_names(dialog)) == 2
+        assert len(_checked_names(dialog)) == 3  # bimtek, both rakor
         dialog.folder_edit.setText(str(usb))
         click(qtbot, dialog.nik_box)  # asks first (no_dialogs answers yes) …
         assert dialog.nik_box.isChecked() and no_dialogs[-1][0] == "confirm"
@@ -57,7 +57,7 @@ def test_kirim_ke_kota_from_the_list(tmp_path: Path, qtbot, no_dialogs) -> None:
         assert paket == dialog.written and paket.name.startswith("Paket Kota - Kecamatan Metro Timur")
         assert [k for k, _ in no_dialogs][-1] == "info" and str(paket) in no_dialogs[-1][1]
         manifest = json.loads(zipfile.ZipFile(paket).read("manifest.json"))
-        assert len(manifest["kegiatan"]) == 2 and not manifest["kegiatan"][0]["nik_lengkap"]
+        assert len(manifest["kegiatan"]) == 3 and not manifest["kegiatan"][0]["nik_lengkap"]
         assert Notulen.get(Notulen.kegiatan == ids["Rakor"]).status == "terkirim"
 
 
