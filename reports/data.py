@@ -6,7 +6,7 @@ build them cheaply. :mod:`db.services.print_data` fills them from the stored off
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MM = 72.0 / 25.4  # points per millimetre (same as reportlab.lib.units.mm)
 
@@ -105,3 +105,7 @@ class SignatureBlock:
     signatory: Signatory
     tempat_tanggal: str = ""  # "Metro, 21 Juli 2023" (see reports.formatting.tempat_tanggal)
     heading: str = ""  # "Mengetahui," / "Menyetujui,"
+    # scanned signature and stamp (PNG/JPG bytes); drawn on certificates, other documents leave
+    # the space for a wet signature
+    ttd: bytes | None = field(default=None, repr=False)
+    stempel: bytes | None = field(default=None, repr=False)

@@ -45,7 +45,9 @@ NAME_MAX_LINES = 3
 BODY_WIDTH = 640.0
 QR_SIZE = 35 * mm  # R21: printed at least 35 mm
 QR_X, QR_Y = 62.0, 60.0
-SIG_SPACE = 52.0  # room for the wet signature and stamp
+SIG_SPACE = 52.0  # room for the wet (or scanned) signature and stamp
+SIG_NAME_Y = 64 + 3 * 13  # baseline of the signer's name (three lines below it: pangkat, NIP, margin)
+STAMP_SIZE = 94.0  # ≈ 33 mm, the usual round office stamp
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class CertificateRenderer:
         c.doForm(self._form("front", self._draw_static))
         signed = ("ttd", cert.signatures, cert.tempat_tanggal)
         c.doForm(self._form(signed, lambda: self._draw_signatures(cert)))
+        self._draw_signature_images(cert)
         self._draw_person(cert)
         if cert.qr_text:
             draw_qr(
@@ -207,8 +210,7 @@ class CertificateRenderer:
 
     def _draw_signatures(self, cert: Sertifikat) -> None:
         blocks = cert.signatures
-        centres = [PAGE_W - 200.0] if len(blocks) == 1 else [PAGE_W / 2 + 20, PAGE_W - 175.0]
-        width = 250.0 if len(blocks) == 1 else 220.0
+        centres, width = _signature_columns(len(blocks))
         heads = [
             [b.tempat_tanggal or (cert.tempat_tanggal if i == len(blocks) - 1 else ""), b.heading]
             for i, b in enumerate(blocks)
@@ -219,6 +221,13 @@ class CertificateRenderer:
         )
         for block, head, centre in zip(blocks, heads, centres, strict=True):
             _draw_signature(self.canvas, block, [h for h in head if h], rows, centre, width)
+
+    def _draw_signature_images(self, cert: Sertifikat) -> None:
+        """Scanned signatures and stamps, on the page itself rather than in the shared form: the
+        multiply blend they need is a page resource (each image is still stored once per file)."""
+        centres, width = _signature_columns(len(cert.signatures))
+        for block, centre in zip(cert.signatures, centres, strict=True):
+            _draw_signature_images(self.canvas, block, centre, width)
 
     # -- what differs per person ----------------------------------------------------------
     def _draw_person(self, cert: Sertifikat) -> None:
@@ -285,12 +294,12 @@ def _draw_signature(
 ) -> None:
     """Place/date, heading and jabatan lines (bottom-aligned across blocks), space, name, pangkat, NIP."""
     lines = head + block.signatory.jabatan_lines()
-    y = 64 + SIG_SPACE + 3 * 13 + rows * 14
+    y = SIG_NAME_Y + SIG_SPACE + rows * 14
     y -= (rows - len(lines)) * 14
     for line in lines:
         _centred(c, line, SANS, 11, centre, y, width, INK)
         y -= 14
-    y -= SIG_SPACE
+    y -= SIG_SPACE  # now SIG_NAME_Y, whatever the number of lines
     signer = block.signatory
     size = fit_font_size(signer.nama, SANS_BOLD, width, 11.5, 8)
     _centred(c, signer.nama, SANS_BOLD, size, centre, y, width, INK)
@@ -302,6 +311,36 @@ def _draw_signature(
         if line.strip():
             y -= 13
             _centred(c, line, SANS, 10.5, centre, y, width, INK)
+
+
+def _signature_columns(count: int) -> tuple[list[float], float]:
+    """Centre x of each signature block and their width (one block right, two side by side)."""
+    if count == 1:
+        return [PAGE_W - 200.0], 250.0
+    return [PAGE_W / 2 + 20, PAGE_W - 175.0], 220.0
+
+
+def _draw_signature_images(c: Canvas, block: SignatureBlock, centre: float, width: float) -> None:
+    """The scanned signature over the name line and the stamp overlapping its left part, as offices
+    sign and stamp. Multiplied onto the page, so a JPG's white paper does not hide the jabatan
+    text under it (a transparent PNG looks the same either way)."""
+    ttd = _image(block.ttd) if block.ttd else None
+    stempel = _image(block.stempel) if block.stempel else None
+    if ttd is None and stempel is None:
+        return
+    name_y = SIG_NAME_Y
+    c.saveState()
+    c.setBlendMode("Multiply")
+    if ttd is not None:  # bottom a little below the name's baseline, top into the last jabatan line
+        box_w, box_h = min(width * 0.72, 170.0), SIG_SPACE + 8
+        c.drawImage(ttd, centre - box_w / 2, name_y - 6, box_w, box_h,
+                    preserveAspectRatio=True, anchor="c", mask="auto")  # fmt: skip
+    if stempel is not None:  # ≈ 33 mm, centred on the signature space's left third
+        side = STAMP_SIZE
+        mid = name_y + (SIG_SPACE + 8) / 2 - 2
+        c.drawImage(stempel, centre - width * 0.26 - side / 2, mid - side / 2, side, side,
+                    preserveAspectRatio=True, anchor="c", mask="auto")  # fmt: skip
+    c.restoreState()
 
 
 def _draw_border(c: Canvas) -> None:

@@ -9,8 +9,8 @@ folder and moved into the chosen folder only when all of them are done.
 
 Printed values are the ones copied into the register at issue time (the QR signs them), so a
 re-print shows the same number, name and QR. Only valid certificates print, in roster order.
-Signature and stamp images: the penandatangan table holds none yet, so blocks leave room for a
-wet signature and stamp.
+A signatory's scanned signature and stamp (:func:`db.services.penandatangan.get_images`) go into
+its signature block; without them the block leaves room for a wet signature and stamp.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathvalidate import sanitize_filename
 
 from db.errors import DomainError, ValidationError
 from db.services.agenda import materi_rows
-from db.services.penandatangan import SignatoryData, get_signatory, list_signatories
+from db.services.penandatangan import SignatoryData, get_images, get_signatory, list_signatories
 from db.services.print_data import signatory_from_data, signing_place
 from db.services.profile import get_logo, get_profile
 from db.services.sertifikat import AturanSertifikat, get_aturan, latar_file
@@ -212,6 +212,12 @@ def _in_roster_order(kegiatan_id: int, rows: list[SertifikatRow]) -> list[Sertif
     return sorted(rows, key=lambda r: (position.get(r.peserta_id, len(position)), r.seri, r.urut))
 
 
+def _block(signer: SignatoryData) -> SignatureBlock:
+    """The signer's block with its signature and stamp images, if it has any."""
+    images = get_images(signer.id) if signer.id is not None else {}
+    return SignatureBlock(signatory_from_data(signer), ttd=images.get("ttd"), stempel=images.get("stempel"))
+
+
 def certificate_values(
     kegiatan_id: int, ids: Sequence[int] | None = None
 ) -> list[tuple[SertifikatRow, Sertifikat]]:
@@ -220,7 +226,7 @@ def certificate_values(
 
     aturan = get_aturan(kegiatan_id)
     detail = get_kegiatan(kegiatan_id)
-    blocks = tuple(SignatureBlock(signatory_from_data(s)) for s in reversed(signatories_for(aturan)))
+    blocks = tuple(_block(s) for s in reversed(signatories_for(aturan)))
     place = signing_place()
     rows = [r for r in list_sertifikat(kegiatan_id, status="valid") if ids is None or r.id in set(ids)]
     out = []
