@@ -71,6 +71,12 @@ PAGES: tuple[PageSpec, ...] = (
         "ui.pages.kota_page:KotaPage",
     ),
     PageSpec(
+        "verifikasi",
+        QT_TRANSLATE_NOOP("pages", "Verifikasi Sertifikat"),
+        "certificate.svg",
+        "ui.pages.verifikasi_page:VerifikasiPage",
+    ),
+    PageSpec(
         "pengaturan",
         QT_TRANSLATE_NOOP("pages", "Pengaturan"),
         "settings.svg",
