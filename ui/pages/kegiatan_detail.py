@@ -22,7 +22,7 @@ from ui import messages
 from ui.context import AppContext
 from ui.icons import icon
 
-TABS = ("ringkasan", "peserta", "kehadiran", "agenda", "notulen")
+TABS = ("ringkasan", "peserta", "kehadiran", "agenda", "notulen", "sertifikat")
 
 
 class KegiatanDetailView(QWidget):
@@ -92,6 +92,10 @@ class KegiatanDetailView(QWidget):
 
         self.notulen_tab = NotulenTab(self._ctx, self.kegiatan_id)
         self.tabs.addTab(self.notulen_tab, self.tr("Notulen"))
+        from ui.pages.kegiatan_sertifikat_tab import SertifikatTab
+
+        self.sertifikat_tab = SertifikatTab(self._ctx, self.kegiatan_id)
+        self.tabs.addTab(self.sertifikat_tab, self.tr("Sertifikat"))
         self.tabs.currentChanged.connect(self._on_tab)
 
         layout = QVBoxLayout(self)
