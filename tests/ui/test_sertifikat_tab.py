@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from db.services import sertifikat_keys
 from db.services.demo import load_demo
@@ -28,8 +29,8 @@ from tests.ui.test_screenshots import _not_blank, _save
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(store, qtbot):  # noqa: ANN001, ANN201
+def open_window(store, qtbot):  # noqa: ANN001, ANN201
+    """The main window at 1366×768 over the demo data."""
     from ui.app import create_application
     from ui.bus import AppBus
     from ui.context import AppContext
@@ -45,8 +46,8 @@ def window(store, qtbot):  # noqa: ANN001, ANN201
     return main
 
 
-@pytest.fixture
-def tab(window, qtbot):  # noqa: ANN001, ANN201
+def open_tab(window, qtbot):  # noqa: ANN001, ANN201
+    """The demo bimtek opened on its Sertifikat tab."""
     page = window.show_page("kegiatan")
     bimtek = next(k for k in list_kegiatan() if k.nama == BIMTEK_NAMA)
     page.select_kegiatan(bimtek.id)
@@ -54,6 +55,16 @@ def tab(window, qtbot):  # noqa: ANN001, ANN201
     page.detail.show_tab("sertifikat")
     activate(qtbot, window)
     return page.detail.sertifikat_tab
+
+
+@pytest.fixture
+def window(store, qtbot):  # noqa: ANN001, ANN201
+    return open_window(store, qtbot)
+
+
+@pytest.fixture
+def tab(window, qtbot):  # noqa: ANN001, ANN201
+    return open_tab(window, qtbot)
 
 
 def _filter(tab, key: str) -> int:  # noqa: ANN001
@@ -130,7 +141,7 @@ def test_override_with_a_note_through_the_dialog(tab, qtbot, no_dialogs) -> None
     assert list_changes("sertifikat_pengecualian", target.peserta_id)[0].aksi == "hapus"
 
 
-def test_issue_numbers_then_revoke_with_a_reason(tab, qtbot, no_dialogs) -> None:  # noqa: ANN001
+def test_issue_numbers_then_revoke_with_a_reason(tab, qtbot, no_dialogs, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     layak = sum(r.layak for r in tab.rows)
     click(qtbot, tab.terbit_button)
     assert no_dialogs[-1][0] == "info" and f"{layak} nomor baru diterbitkan" in no_dialogs[-1][1]
@@ -153,6 +164,14 @@ def test_issue_numbers_then_revoke_with_a_reason(tab, qtbot, no_dialogs) -> None
     assert _cell(tab, first.peserta_id, "nomor") == first.nomor  # the number stays, marked
     assert _filter(tab, "dicabut") == 1
     assert list_sertifikat(tab.kegiatan_id, status="dicabut")[0].alasan_cabut == "Salah tulis nama"
+
+    target = tmp_path / "register"  # the extension is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    click(qtbot, tab.register_button)
+    sheet = load_workbook(tmp_path / "register.xlsx").active
+    assert sheet.max_row == layak + 1 and no_dialogs[-1][0] == "info"
+    statuses = [sheet.cell(r, 12).value for r in range(2, sheet.max_row + 1)]
+    assert statuses.count("Dicabut") == 1
 
 
 def test_issuing_behind_a_locked_key_asks_the_passphrase(tab, qtbot, no_dialogs) -> None:  # noqa: ANN001

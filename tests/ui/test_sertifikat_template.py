@@ -21,10 +21,15 @@ from db.services.sertifikat_print import sertifikat_batch
 from db.services.sertifikat_terbit import terbitkan
 from tests.ui.pengaturan_support import click, with_modal
 from tests.ui.test_screenshots import _not_blank, _save
-from tests.ui.test_sertifikat_tab import tab, window  # noqa: F401 - fixtures
+from tests.ui.test_sertifikat_tab import open_tab, open_window
 from ui.pages import sertifikat_preview
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def tab(store, qtbot):  # noqa: ANN001, ANN201
+    return open_tab(open_window(store, qtbot), qtbot)
 
 
 def _wait_preview(dialog, qtbot, before: QImage | None = None) -> QImage:  # noqa: ANN001
@@ -43,7 +48,7 @@ def _retype(qtbot, editor, text: str) -> None:  # noqa: ANN001
 
 def test_preview_follows_typing_and_the_saved_text_prints(
     tab, qtbot, no_dialogs, monkeypatch, tmp_path
-) -> None:  # noqa: ANN001, F811, E501
+) -> None:  # noqa: ANN001
     threads: list[int] = []
     original = sertifikat_preview.render_page_image
 
@@ -86,7 +91,7 @@ def test_preview_follows_typing_and_the_saved_text_prints(
     assert issued[0].nama in text
 
 
-def test_background_image_and_reset_all(tab, qtbot, no_dialogs, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001, F811, E501
+def test_background_image_and_reset_all(tab, qtbot, no_dialogs, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
     picture = QImage(1169, 826, QImage.Format.Format_RGB32)
     picture.fill(QColor("#7b1fa2"))
     source = tmp_path / "latar.png"
