@@ -15,6 +15,7 @@ from ui.pages.pengaturan_cadangan import CadanganTab
 from ui.pages.pengaturan_daftar import DaftarPilihanTab
 from ui.pages.pengaturan_kantor import KantorTab
 from ui.pages.pengaturan_penandatangan import PenandatanganTab
+from ui.pages.pengaturan_sertifikat import SertifikatTab
 from ui.pages.riwayat_view import RiwayatView
 
 
@@ -59,11 +60,13 @@ class PengaturanPage(QWidget):
         self.penandatangan = PenandatanganTab(ctx)
         self.cadangan = CadanganTab(ctx)
         self.daftar = DaftarPilihanTab(ctx)
+        self.sertifikat = SertifikatTab(ctx)
         self.riwayat = RiwayatTab()
         self.tabs.addTab(self.kantor, self.tr("Identitas kantor"))
         self.tabs.addTab(self.penandatangan, self.tr("Penandatangan"))
         self.tabs.addTab(self.cadangan, self.tr("Cadangan"))
         self.tabs.addTab(self.daftar, self.tr("Daftar pilihan"))
+        self.tabs.addTab(self.sertifikat, self.tr("Sertifikat"))
         self.tabs.addTab(self.riwayat, self.tr("Riwayat perubahan"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
