@@ -3,8 +3,8 @@
 The rule (all held days / at least N days / at least X %) is edited inline above the table. Every
 person on the roster is listed with attendance, layak yes/no (green/red), the reason, the number
 and its status; a filter and a search narrow the list. Enter overrides the selected person (with a
-note), Del revokes their certificate (after asking why), Ctrl+P opens the print dialog. Nothing
-destructive happens without a dialog in between.
+note), Del revokes their certificate (after asking why), Ctrl+Shift+P opens the print dialog (Ctrl+P
+stays the kegiatan's own print menu). Nothing destructive happens without a dialog in between.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ class SertifikatTab(QWidget):
             self.tr("Ekspor register (.xlsx)…"), self.tr("Daftar nomor sertifikat kegiatan ini untuk Excel")
         )
         self.print_button = self._button(
-            self.tr("Cetak…"), self.tr("Cetak sertifikat: satu PDF atau satu berkas per orang (Ctrl+P)"),
+            self.tr("Cetak…"), self.tr("Cetak sertifikat: satu PDF atau berkas per orang (Ctrl+Shift+P)"),
             "printer.svg", primary=True,
         )  # fmt: skip
 
@@ -209,7 +209,7 @@ class SertifikatTab(QWidget):
         self.print_button.clicked.connect(self.open_print)
         for keys, slot in (
             (QKeySequence.StandardKey.Find, self.search.setFocus),
-            (QKeySequence.StandardKey.Print, self.open_print),
+            (QKeySequence("Ctrl+Shift+P"), self.open_print),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
