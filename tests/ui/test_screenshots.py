@@ -211,3 +211,18 @@ def test_susunan_acara_picture(main_window, qtbot) -> None:
     page.detail.show_tab("agenda")
     assert page.detail.agenda_tab.model.rowCount() == 8
     assert _not_blank(_save(main_window, "1366x768-kegiatan-susunan-acara"))
+
+
+def test_sertifikat_tab_picture(main_window, qtbot) -> None:
+    """The demo bimtek's Sertifikat tab (235 people, eligible green, not eligible red) at 1366×768."""
+    from db.services.demo_kegiatan import BIMTEK_NAMA
+    from db.services.kegiatan import list_kegiatan
+
+    main_window.resize(1366, 768)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    page = main_window.show_page("kegiatan")
+    page.open_kegiatan(next(k.id for k in list_kegiatan() if k.nama == BIMTEK_NAMA))
+    page.detail.show_tab("sertifikat")
+    assert page.detail.sertifikat_tab.model.rowCount() == 235
+    assert _not_blank(_save(main_window, "1366x768-kegiatan-sertifikat"))
