@@ -166,6 +166,8 @@ def test_issue_numbers_then_revoke_with_a_reason(tab, qtbot, no_dialogs, monkeyp
     assert _cell(tab, first.peserta_id, "status") == "Dicabut"
     assert _cell(tab, first.peserta_id, "nomor") == first.nomor  # the number stays, marked
     assert _filter(tab, "dicabut") == 1
+    _filter(tab, "semua")
+    assert _not_blank(_save(tab.window(), "1366x768-sertifikat-05-bernomor"))
     assert list_sertifikat(tab.kegiatan_id, status="dicabut")[0].alasan_cabut == "Salah tulis nama"
 
     target = tmp_path / "register"  # the extension is added

@@ -46,8 +46,8 @@ from widgets.table_selection import select_id
 LAYAK = QColor("#e3f3e5")
 TIDAK = QColor("#fbe3e3")
 FILTERS = ("semua", "layak", "tidak", "bernomor", "dicabut")
-# Alasan takes what is left (about 190 px beside the sidebar at 1366 px wide)
-WIDTHS = {"no": 44, "nama": 190, "asal": 160, "peran": 88, "hadir": 56, "layak": 70, "nomor": 280,
+# Alasan comes last and takes what is left; the selected person's full reason shows under the table
+WIDTHS = {"no": 44, "nama": 180, "asal": 150, "peran": 84, "hadir": 60, "layak": 64, "nomor": 318,
           "status": 72}  # fmt: skip
 
 
@@ -82,7 +82,9 @@ class SertifikatTab(QWidget):
         self.kegiatan_id = kegiatan_id
         self.rows: list[EligibilityRow] = []
         self.print_dialog: QWidget | None = None
-        self.model = EligibilityModel(self._columns(), id_of=lambda r: r.peserta_id, parent=self)
+        self.model = EligibilityModel(
+            self._columns(), id_of=lambda r: r.peserta_id, muted=lambda r: r.status == "dicabut", parent=self
+        )
         self._build()
         self._connect()
 
@@ -97,9 +99,9 @@ class SertifikatTab(QWidget):
             Column("hadir", self.tr("Hadir"), lambda r: f"{r.hadir}/{r.hari}", lambda r: r.hadir, centre),
             Column("layak", self.tr("Layak"), self._layak_text, lambda r: (r.layak, r.no_urut), centre,
                    tooltip=self._override_tip),
-            Column("alasan", self.tr("Alasan"), lambda r: r.alasan, tooltip=lambda r: r.alasan),
             Column("nomor", self.tr("Nomor"), lambda r: r.nomor),
             Column("status", self.tr("Status"), lambda r: status.get(r.status, "")),
+            Column("alasan", self.tr("Alasan"), lambda r: r.alasan, tooltip=lambda r: r.alasan),
         ]  # fmt: skip
 
     def _layak_text(self, row: EligibilityRow) -> str:
@@ -148,7 +150,10 @@ class SertifikatTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, width in WIDTHS.items():
             self.table.setColumnWidth(self.model.column_position(key), width)
-        header.setSectionResizeMode(self.model.column_position("alasan"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("muted")
+        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.override_button = self._button(
             self.tr("Ubah kelayakan…"),
             self.tr("Nyatakan layak/tidak layak dengan catatan (Enter)"),
@@ -190,6 +195,7 @@ class SertifikatTab(QWidget):
         layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason_label)
         layout.addLayout(actions)
 
     def _connect(self) -> None:
@@ -272,6 +278,7 @@ class SertifikatTab(QWidget):
         self.override_button.setEnabled(one is not None)
         self.clear_button.setEnabled(one is not None and one.pengecualian is not None)
         self.cabut_button.setEnabled(one is not None and one.status == "valid")
+        self.reason_label.setText(f"{one.nama}: {one.alasan}" if one is not None else "")
 
     def select_peserta(self, peserta_id: int) -> bool:
         return select_id(self.table, self.model, peserta_id)
