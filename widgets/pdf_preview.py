@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Slot
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, QSizeF, Slot
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -128,9 +128,24 @@ class PdfPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         printer.setFromTo(1, max(1, self.page_count()))
+        self.match_paper(printer)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
+
+    def match_paper(self, printer: QPrinter) -> None:
+        """Offer the document's own paper and orientation in the print dialog: a landscape
+        certificate sent to a portrait default would print shrunk into the upper half of the sheet."""
+        if not self.page_count():
+            return
+        points = self.document.pagePointSize(0)
+        short, long = sorted((points.width(), points.height()))
+        paper = QPageSize(QSizeF(short, long), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+        printer.setPageSize(paper)
+        landscape = points.width() > points.height()
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
 
     def print_to(self, printer: QPrinter) -> int:
         """Render every selected page onto ``printer``; returns how many pages were sent."""
