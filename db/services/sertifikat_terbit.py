@@ -161,7 +161,8 @@ def siap_terbit(kegiatan_id: int, today: date | None = None) -> list[Eligibility
     return [row for row in eligibility(kegiatan_id, today) if row.layak and row.status != "valid"]
 
 
-def _identitas(nip: str, nik: str) -> str:
+def identitas_line(nip: str, nik: str) -> str:
+    """The NIP/NIK line under the name: the NIP in full (a public servant's id), the NIK masked."""
     if nip:
         return f"NIP. {format_nip(nip)}"
     return f"NIK. {mask_nik(nik)}" if nik else ""
@@ -199,7 +200,7 @@ def terbitkan(kegiatan_id: int, tanggal_terbit: date, today: date | None = None)
                 "urut": urut,
                 "nomor": nomor,
                 "nama": person.nama,
-                "identitas": _identitas(person.nip, person.nik),
+                "identitas": identitas_line(person.nip, person.nik),
                 "jabatan": person.jabatan or person.instansi,
                 "asal": person.asal,
                 "peran": person.peran if person.peran in PERAN else "Peserta",

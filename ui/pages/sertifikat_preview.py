@@ -35,7 +35,7 @@ from db.services.peserta import get_peserta
 from db.services.print_data import signatory_from_data, signing_place
 from db.services.sertifikat import AturanSertifikat, eligibility
 from db.services.sertifikat_print import certificate_values, signatories_for, template_for
-from db.services.sertifikat_terbit import _identitas, contoh_nomor, get_penomoran
+from db.services.sertifikat_terbit import contoh_nomor, get_penomoran, identitas_line
 from reports.data import Signatory, SignatureBlock
 from reports.data_sertifikat import CertificateTemplate, Sertifikat
 from reports.formatting import rentang_tanggal, tempat_tanggal
@@ -89,7 +89,7 @@ def sample_certificate(kegiatan_id: int, aturan: AturanSertifikat, peran: str) -
     nama, jabatan_asal, identitas = SAMPLE_NAME, "Kader Posyandu, Kelurahan Contoh", "NIK. 1872••••••••0001"
     if person is not None:
         data = get_peserta(person.peserta_id)
-        nama, identitas = data.nama, _identitas(data.nip, data.nik)
+        nama, identitas = data.nama, identitas_line(data.nip, data.nik)
         jabatan_asal = ", ".join(p for p in (data.jabatan or data.instansi, data.asal) if p)
     return Sertifikat(
         nomor=contoh_nomor(get_penomoran(), date.today(), 1),
