@@ -26,6 +26,13 @@ class ValidationError(DomainError):
         super().__init__("; ".join(self.problems.values()))
 
 
+class WorkCancelled(DomainError):
+    """The user pressed Batal on long work; whatever it was writing is gone (nothing half-written)."""
+
+    def __init__(self, message: str = "Dibatalkan; tidak ada berkas yang ditulis.") -> None:
+        super().__init__(message)
+
+
 class NotFound(DomainError):
     """A record that should exist does not."""
 

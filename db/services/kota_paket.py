@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from db import audit
 from db.database import db
-from db.errors import DomainError, ValidationError
+from db.errors import DomainError, ValidationError, WorkCancelled
 from db.services import kota_manifest as manifest_mod
 from db.services.kegiatan import get_kegiatan
 
@@ -158,9 +158,11 @@ def write_paket(
     *,
     overwrite: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Render, hash and zip every member into ``target`` (a temporary name first, then renamed).
-    Touches no database, so it may run on a worker thread."""
+    Touches no database, so it may run on a worker thread. ``cancelled()`` true between members
+    raises :class:`WorkCancelled` and leaves no file."""
     target = Path(target)
     if target.exists() and not overwrite:
         raise DomainError(f"Berkas {target.name} sudah ada; pilih nama lain atau setujui penggantian.")
@@ -170,7 +172,7 @@ def write_paket(
     os.close(handle)
     try:
         with zipfile.ZipFile(temp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            manifest = _write_members(plan, archive, progress)
+            manifest = _write_members(plan, archive, progress, cancelled)
             archive.writestr(manifest_mod.MANIFEST_NAME, manifest_mod.encode(manifest))
         with open(temp_name, "rb+") as stream:
             os.fsync(stream.fileno())
@@ -182,11 +184,16 @@ def write_paket(
 
 
 def _write_members(
-    plan: PaketPlan, archive: zipfile.ZipFile, progress: Callable[[int, int], None] | None
+    plan: PaketPlan,
+    archive: zipfile.ZipFile,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict:
     manifest = {**plan.manifest, "kegiatan": [dict(e, berkas={}) for e in plan.manifest["kegiatan"]]}
     hashes: dict[str, dict[str, Any]] = {}
     for done, member in enumerate(plan.members):
+        if cancelled is not None and cancelled():
+            raise WorkCancelled("Pembuatan paket dibatalkan; tidak ada berkas yang ditulis.")
         buffer = io.BytesIO()
         member.produce(buffer)
         data = buffer.getvalue()

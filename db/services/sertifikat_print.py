@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pathvalidate import sanitize_filename
 
-from db.errors import DomainError, ValidationError
+from db.errors import ValidationError, WorkCancelled
 from db.services.agenda import materi_rows
 from db.services.penandatangan import SignatoryData, get_images, get_signatory, list_signatories
 from db.services.print_data import signatory_from_data, signing_place
@@ -42,7 +42,7 @@ MAX_FILE_NAME = 150  # characters with ".pdf" (R14)
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 
 
-class PrintCancelled(DomainError):
+class PrintCancelled(WorkCancelled):
     """The user pressed Batal; nothing was written."""
 
     def __init__(self) -> None:

@@ -239,7 +239,7 @@ def test_nik_never_in_full_unless_chosen(sent: dict) -> None:
 def test_a_failure_mid_write_leaves_no_file(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from db.errors import DomainError
+    from db.errors import DomainError, WorkCancelled
     from db.services.kota_paket import Member, prepare_paket, write_paket
 
     with opened(tmp_path / "data"):
@@ -256,6 +256,12 @@ def test_a_failure_mid_write_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_paket(plan, usb / "paket.zip")
     assert list(usb.iterdir()) == []
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(WorkCancelled):  # Batal after the first member: no file either
+        write_paket(
+            plan, usb / "paket.zip", progress=lambda d, t: seen.append((d, t)), cancelled=lambda: bool(seen)
+        )
+    assert seen == [(1, 2)] and list(usb.iterdir()) == []
     write_paket(replace(plan, members=plan.members[:1]), usb / "paket.zip")
     with pytest.raises(DomainError, match="sudah ada"):
         write_paket(plan, usb / "paket.zip")

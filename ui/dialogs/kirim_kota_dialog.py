@@ -197,8 +197,11 @@ class KirimKotaDialog(QDialog):
         set_setting(FOLDER_KEY, str(folder), audit_changes=False)
         plan = self._plan
         self.job = BackgroundJob(
-            lambda: write_paket(plan, target, overwrite=overwrite),
+            lambda progress, cancelled: write_paket(
+                plan, target, overwrite=overwrite, progress=progress, cancelled=cancelled
+            ),
             self,
+            reports_progress=True,
             label=self.tr("Menyiapkan paket untuk kota…"),
             on_done=self._done,
             on_error=self._failed,
