@@ -215,3 +215,13 @@ def set_image(signatory_id: int, jenis: str, data: bytes | None) -> SignatoryIma
             f"Gambar {IMAGE_KINDS[jenis]} {signer.nama} {verb}",
         )  # fmt: skip
     return image
+
+
+def save_signatory_with_images(data: SignatoryData, images: dict[str, bytes | None]) -> SignatoryData:
+    """:func:`save_signatory` and the changed images (``None``: removed) in one transaction, so
+    a new signatory and its scanned signature are stored together or not at all."""
+    with db.atomic():
+        saved = save_signatory(data)
+        for jenis, content in images.items():
+            set_image(saved.id, jenis, content)
+    return saved

@@ -1,7 +1,9 @@
 """Add or edit one signatory (penandatangan) as Tata Naskah Dinas prints it under a signature.
 
-The dialog saves through :func:`db.services.penandatangan.save_signatory` itself, so a rejected
-entry keeps the dialog open with each reason under its field and nothing typed is lost. OK is
+The dialog saves through :func:`db.services.penandatangan.save_signatory` (with changed images:
+``save_signatory_with_images``, one transaction) itself, so a rejected entry keeps the dialog open with each reason under its field and nothing typed is lost.
+The scanned signature and stamp (printed on certificates) are picked here with a preview and
+stored together with the signatory. OK is
 enabled only while the obvious rules hold (name, jabatan, a complete NIP, the superior's jabatan
 for a.n./u.b.); the service stays the judge of everything else.
 """
@@ -10,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -24,9 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import DomainError, ValidationError
-from db.services.penandatangan import JENIS_PEGAWAI, PREFIXES, SignatoryData, save_signatory
+from db.services.penandatangan import (
+    JENIS_PEGAWAI,
+    PREFIXES,
+    SignatoryData,
+    get_images,
+    save_signatory,
+    save_signatory_with_images,
+)
 from db.validators import normalise_nip
 from ui import messages
+from ui.dialogs.penandatangan_gambar import GambarSlot
 from widgets.form import FieldErrors
 from widgets.nip_edit import NIP_LENGTH, NipEdit
 
@@ -85,6 +96,9 @@ class PenandatanganDialog(QDialog):
         self.atasan_edit = QLineEdit()
         self.atasan_edit.setPlaceholderText(self.tr("mis. Camat Metro Timur (untuk a.n. dan u.b.)"))
         self.aktif_check = QCheckBox(self.tr("Aktif (ditawarkan saat mencetak)"))
+        stored = get_images(self._original.id) if self._original.id is not None else {}
+        self.ttd_slot = GambarSlot("ttd", stored.get("ttd"), QSize(150, 60))
+        self.stempel_slot = GambarSlot("stempel", stored.get("stempel"), QSize(80, 80))
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -99,6 +113,12 @@ class PenandatanganDialog(QDialog):
         add(form, self.tr("Awalan"), self.prefiks_combo, "prefiks")
         add(form, self.tr("Jabatan atasan"), self.atasan_edit, "jabatan_atasan")
         form.addRow(QLabel(), self.aktif_check)
+        # two fixed lines: a word-wrapped label makes the form's height-for-width squeeze the images
+        images = QLabel(self.tr("Hasil pindaian, dicetak pada sertifikat. Tanpa gambar,\n"
+                                "tempatnya untuk tanda tangan basah dan stempel."))  # fmt: skip
+        images.setObjectName("muted")
+        form.addRow(QLabel(), images)
+        form.addRow(self.tr("Tanda tangan\ndan stempel"), self._images_row())
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -110,6 +130,21 @@ class PenandatanganDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    def _images_row(self) -> QWidget:
+        """The two image slots side by side (the dialog must fit a 768-pixel-high screen)."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(18)
+        for caption, slot in ((self.tr("Tanda tangan"), self.ttd_slot), (self.tr("Stempel"), self.stempel_slot)):
+            column = QVBoxLayout()
+            column.setSpacing(4)
+            column.addWidget(QLabel(caption))
+            column.addWidget(slot)
+            layout.addLayout(column)
+        layout.addStretch(1)
+        return row
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
@@ -192,11 +227,17 @@ class PenandatanganDialog(QDialog):
             self.errors.set("nip", self.tr("NIP belum lengkap: {0} dari 18 angka.").format(count))
 
     # ------------------------------------------------------------------ saving
+    def changed_images(self) -> dict[str, bytes | None]:
+        """The images picked or removed in this dialog (``None``: remove)."""
+        return {slot.jenis: slot.data for slot in (self.ttd_slot, self.stempel_slot) if slot.changed}
+
     def accept(self) -> None:
         if not self.ok_button.isEnabled():
             return
         try:
-            self.saved = save_signatory(self.value())
+            images = self.changed_images()
+            value = self.value()
+            self.saved = save_signatory_with_images(value, images) if images else save_signatory(value)
         except ValidationError as exc:
             unplaced = self.errors.show(exc.problems)
             if unplaced:
