@@ -151,7 +151,7 @@ def inspect_image(jenis: str, data: bytes) -> SignatoryImage:
     if not data:
         raise ValidationError(f"Berkas gambar {IMAGE_KINDS[jenis]} kosong.", jenis)
     if len(data) > MAX_IMAGE_BYTES:
-        raise ValidationError(f"{label}: gambar paling besar 1 MB (berkas ini {len(data) // 1024} kB).", jenis)
+        raise ValidationError(f"{label}: gambar paling besar 1 MB; perkecil hasil pindaiannya.", jenis)
     if not (data.startswith(b"\x89PNG\r\n\x1a\n") or data.startswith(b"\xff\xd8\xff")):
         raise ValidationError(f"{label}: gambar harus berupa PNG atau JPG.", jenis)
     try:
@@ -159,7 +159,8 @@ def inspect_image(jenis: str, data: bytes) -> SignatoryImage:
             fmt, (width, height) = image.format, image.size
             if max(width, height) > MAX_IMAGE_SIDE:
                 raise ValidationError(
-                    f"{label}: gambar paling besar {MAX_IMAGE_SIDE} piksel per sisi ({width}×{height}).", jenis
+                    f"{label}: gambar paling besar {MAX_IMAGE_SIDE} piksel per sisi ({width}×{height}).",
+                    jenis,
                 )
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:

@@ -30,8 +30,14 @@ def signature_png(size: tuple[int, int] = (600, 240)) -> bytes:
     image = Image.new("RGBA", size, (255, 255, 255, 0))
     draw = ImageDraw.Draw(image)
     w, h = size
-    draw.line([(w * 0.1, h * 0.7), (w * 0.3, h * 0.2), (w * 0.45, h * 0.8), (w * 0.7, h * 0.3), (w * 0.9, h * 0.6)],
-              fill=(20, 40, 150, 255), width=max(2, h // 30))  # fmt: skip
+    points = [
+        (w * 0.1, h * 0.7),
+        (w * 0.3, h * 0.2),
+        (w * 0.45, h * 0.8),
+        (w * 0.7, h * 0.3),
+        (w * 0.9, h * 0.6),
+    ]
+    draw.line(points, fill=(20, 40, 150, 255), width=max(2, h // 30))
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()

@@ -5,7 +5,6 @@ the left of the signature over the name line (checked on the rendered pixels).""
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from datetime import date
@@ -90,7 +89,9 @@ def test_stamp_sits_left_of_the_signature_over_the_name(bimtek: int, tmp_path: P
     set_image(signer.id, "stempel", stamp_jpeg())
     pdf = tmp_path / "satu.pdf"
     sertifikat_batch(bimtek, ids=[cert.id]).render_pdf(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True
+    )
     (png,) = tmp_path.glob("p*.png")
     image = Image.open(png).convert("RGB")
     width, height = image.size

@@ -41,12 +41,16 @@ def pick(qtbot, slot, path: Path, monkeypatch) -> None:  # noqa: ANN001
     click(qtbot, slot.choose_button)
 
 
-def test_new_signatory_with_signature_and_stamp_is_stored_together(store, qtbot, files, monkeypatch, no_dialogs) -> None:  # noqa: ANN001
+def test_new_signatory_with_signature_and_stamp_is_stored_together(
+    store, qtbot, files, monkeypatch, no_dialogs
+) -> None:  # noqa: ANN001
     dialog = make_dialog(qtbot)
     qtbot.keyClicks(dialog.nama_edit, "Hj. Ratna Dewi, S.Sos.")
     qtbot.keyClicks(dialog.jabatan_edit, "Ketua TP-PKK Kecamatan")
     dialog.jenis_combo.setCurrentText("Non-ASN")
-    assert dialog.ttd_slot.preview.text() == "Belum ada gambar" and not dialog.ttd_slot.remove_button.isEnabled()
+    assert (
+        dialog.ttd_slot.preview.text() == "Belum ada gambar" and not dialog.ttd_slot.remove_button.isEnabled()
+    )
     pick(qtbot, dialog.ttd_slot, files["ttd"], monkeypatch)
     pick(qtbot, dialog.stempel_slot, files["stempel"], monkeypatch)
     pixmap = dialog.ttd_slot.preview.pixmap()
@@ -54,14 +58,22 @@ def test_new_signatory_with_signature_and_stamp_is_stored_together(store, qtbot,
     assert not dialog.stempel_slot.preview.pixmap().isNull()
     click(qtbot, dialog.ok_button)
     assert dialog.saved is not None
-    assert get_images(dialog.saved.id) == {"ttd": files["ttd"].read_bytes(), "stempel": files["stempel"].read_bytes()}
+    assert get_images(dialog.saved.id) == {
+        "ttd": files["ttd"].read_bytes(),
+        "stempel": files["stempel"].read_bytes(),
+    }
 
 
-def test_bad_files_are_refused_under_the_slot_and_cancel_stores_nothing(store, qtbot, files, monkeypatch, no_dialogs) -> None:  # noqa: ANN001
+def test_bad_files_are_refused_under_the_slot_and_cancel_stores_nothing(
+    store, qtbot, files, monkeypatch, no_dialogs
+) -> None:  # noqa: ANN001
     camat = save_signatory(SignatoryData(nama="Bambang Suryanto", jabatan="Camat Metro Timur"))
     dialog = make_dialog(qtbot, camat)
     pick(qtbot, dialog.stempel_slot, files["rusak"], monkeypatch)
-    assert "rusak atau tidak terbaca" in dialog.stempel_slot.error.text() and dialog.stempel_slot.error.isVisible()
+    assert (
+        "rusak atau tidak terbaca" in dialog.stempel_slot.error.text()
+        and dialog.stempel_slot.error.isVisible()
+    )
     pick(qtbot, dialog.stempel_slot, files["besar"], monkeypatch)
     assert "paling besar 1 MB" in dialog.stempel_slot.error.text()
     assert dialog.stempel_slot.data is None and not dialog.stempel_slot.changed

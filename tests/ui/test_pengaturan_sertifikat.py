@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
-from pypdf import PdfReader
 
 from db.paths import DataPaths
 from db.services import sertifikat_keys
@@ -121,7 +121,10 @@ def _export(qtbot, tab, target: Path, monkeypatch) -> None:  # noqa: ANN001
 
 
 def test_public_key_exported_from_one_office_makes_its_certificate_verify_in_another(
-    tmp_path: Path, qtbot, no_dialogs, monkeypatch  # noqa: ANN001
+    tmp_path: Path,
+    qtbot,
+    no_dialogs,
+    monkeypatch,  # noqa: ANN001
 ) -> None:
     pem = tmp_path / "kunci-metro-timur.pem"
     office_b = DataStore(DataPaths(tmp_path / "metro_timur").ensure())
@@ -194,10 +197,10 @@ def test_buku_register_opens_in_the_preview(store, qtbot, no_dialogs) -> None:  
 
 def test_tab_picture(store, qtbot, no_dialogs) -> None:  # noqa: ANN001
     """For a person to look at (tests/screenshots/, git-ignored)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from PySide6.QtGui import QGuiApplication
 
     from db import sertifikat_crypto as crypto
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     for kantor in ("Kecamatan Metro Barat", "Kecamatan Metro Selatan"):
         raw = crypto.raw_public_key(Ed25519PrivateKey.generate().public_key())

@@ -1,10 +1,10 @@
 """Add or edit one signatory (penandatangan) as Tata Naskah Dinas prints it under a signature.
 
 The dialog saves through :func:`db.services.penandatangan.save_signatory` (with changed images:
-``save_signatory_with_images``, one transaction) itself, so a rejected entry keeps the dialog open with each reason under its field and nothing typed is lost.
-The scanned signature and stamp (printed on certificates) are picked here with a preview and
-stored together with the signatory. OK is
-enabled only while the obvious rules hold (name, jabatan, a complete NIP, the superior's jabatan
+``save_signatory_with_images``, one transaction) itself, so a rejected entry keeps the dialog open
+with each reason under its field and nothing typed is lost. The scanned signature and stamp
+(printed on certificates) are picked here with a preview and stored together with the signatory.
+OK is enabled only while the obvious rules hold (name, jabatan, a complete NIP, the superior's jabatan
 for a.n./u.b.); the service stays the judge of everything else.
 """
 
@@ -137,7 +137,10 @@ class PenandatanganDialog(QDialog):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
-        for caption, slot in ((self.tr("Tanda tangan"), self.ttd_slot), (self.tr("Stempel"), self.stempel_slot)):
+        for caption, slot in (
+            (self.tr("Tanda tangan"), self.ttd_slot),
+            (self.tr("Stempel"), self.stempel_slot),
+        ):
             column = QVBoxLayout()
             column.setSpacing(4)
             column.addWidget(QLabel(caption))

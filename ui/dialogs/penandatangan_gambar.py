@@ -22,7 +22,9 @@ from widgets.form import error_label, set_error
 class GambarSlot(QWidget):
     """``data`` is what the slot holds now; ``changed`` tells whether it differs from the stored one."""
 
-    def __init__(self, jenis: str, stored: bytes | None, preview: QSize, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, jenis: str, stored: bytes | None, preview: QSize, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.jenis = jenis
         self.data = stored
@@ -34,7 +36,9 @@ class GambarSlot(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #ffffff;")
         self.choose_button = QPushButton(self.tr("Pilih…"))
-        self.choose_button.setToolTip(self.tr("Gambar PNG (sebaiknya berlatar transparan) atau JPG, paling besar 1 MB"))
+        self.choose_button.setToolTip(
+            self.tr("Gambar PNG (sebaiknya berlatar transparan) atau JPG, paling besar 1 MB")
+        )
         self.remove_button = QPushButton(self.tr("Hapus"))
         self.error = error_label()
         self.error.setWordWrap(True)
@@ -60,8 +64,8 @@ class GambarSlot(QWidget):
     def _show(self) -> None:
         pixmap = QPixmap()
         if self.data and pixmap.loadFromData(self.data):
-            self.preview.setPixmap(pixmap.scaled(
-                self._size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+            mode = Qt.TransformationMode.SmoothTransformation
+            self.preview.setPixmap(pixmap.scaled(self._size, Qt.AspectRatioMode.KeepAspectRatio, mode))
         else:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(self.tr("Belum ada gambar") if not self.data else self.tr("Tidak terbaca"))

@@ -154,8 +154,9 @@ class SertifikatTab(QWidget):
 
     def _trusted_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Kunci publik kantor lain"))
-        intro = QLabel(self.tr(
-            "Sertifikat kecamatan lain dinyatakan sah di sini setelah kunci publiknya diimpor."))
+        intro = QLabel(
+            self.tr("Sertifikat kecamatan lain dinyatakan sah di sini setelah kunci publiknya diimpor.")
+        )
         intro.setObjectName("muted")
         intro.setWordWrap(True)
         self.trusted_table = QTableWidget(0, 2)
@@ -239,7 +240,10 @@ class SertifikatTab(QWidget):
             example = contoh_nomor(value)
         except DomainError as exc:  # shown without moving the focus away from the field typed in
             for name, text in getattr(exc, "problems", {"pola_nomor": str(exc)}).items():
-                self.errors.set(name if name in ("kode", "unit") else "pola_nomor", QCoreApplication.translate("errors", text))
+                self.errors.set(
+                    name if name in ("kode", "unit") else "pola_nomor",
+                    QCoreApplication.translate("errors", text),
+                )
             self.contoh_label.setText("—")
             self.save_button.setEnabled(False)
             return
@@ -294,8 +298,8 @@ class SertifikatTab(QWidget):
         try:
             target.write_text(sertifikat_keys.export_public_key(), encoding="ascii")
         except OSError as exc:
-            messages.error(self, self.tr("Ekspor kunci publik"),
-                           self.tr("Berkas tidak dapat ditulis: {0}").format(exc.strerror or exc))  # fmt: skip
+            reason = self.tr("Berkas tidak dapat ditulis: {0}").format(exc.strerror or exc)
+            messages.error(self, self.tr("Ekspor kunci publik"), reason)
             return None
         messages.info(self, self.tr("Ekspor kunci publik"), self.tr(
             "Kunci publik disimpan di {0}. Kirimkan berkas ini ke kota dan kecamatan lain; kunci "
@@ -311,7 +315,9 @@ class SertifikatTab(QWidget):
 
     def _ask_kantor(self) -> str | None:
         name, ok = QInputDialog.getText(
-            self, self.tr("Impor kunci publik"), self.tr("Nama kantor pemilik kunci (mis. Kecamatan Metro Barat):")
+            self,
+            self.tr("Impor kunci publik"),
+            self.tr("Nama kantor pemilik kunci (mis. Kecamatan Metro Barat):"),
         )
         return name if ok else None
 
@@ -338,7 +344,9 @@ class SertifikatTab(QWidget):
             messages.warn(self, title, messages.error_text(exc))
             return
         self._refresh_trusted()
-        self._ctx.bus.statusMessage.emit(self.tr("Kunci publik {0} ({1}) diimpor.").format(key.kantor, key.kid))
+        self._ctx.bus.statusMessage.emit(
+            self.tr("Kunci publik {0} ({1}) diimpor.").format(key.kantor, key.kid)
+        )
 
     def _selected_trusted(self):  # noqa: ANN202 - TrustedKey | None
         rows = self.trusted_table.selectionModel().selectedRows()
