@@ -157,3 +157,20 @@ def test_page_picture_after_a_sah_and_a_revoked_check(qtbot, page, issued) -> No
     scan(qtbot, page, issued[1].nomor)
     assert page.grab().save(str(out / f"{QGuiApplication.platformName()}-verifikasi-dicabut.png"))
     assert page.verdict.isVisible() and page.nama.isVisible()
+
+
+def test_certificate_of_another_office_says_so_and_names_its_region(qtbot, page) -> None:  # noqa: ANN001
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from db import sertifikat_crypto as crypto
+
+    claim = crypto.CertificateClaim(
+        "001/400.7/BIMTEK/KEC-MB/VII/2026", "Siti Aminah", "Bimtek", TERBIT, "18.72.01"
+    )
+    scan(qtbot, page, crypto.sign(claim, Ed25519PrivateKey.generate()))
+    assert page.verdict.text() == "BUKAN DARI KANTOR INI"
+    assert page.nama.text() == ""  # an unverifiable name is not shown as if it were signed
+    assert (
+        "18.72.01" in page.fields["penerbit"].text()
+        and "impor kunci publik" in page.fields["penerbit"].text()
+    )
