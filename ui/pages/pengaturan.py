@@ -1,4 +1,5 @@
-"""Pengaturan: office identity, signatories, backups and the audit trail, one tab each.
+"""Pengaturan: office identity, signatories, backups, the rencana aksi choice lists and the audit
+trail, one tab each.
 
 Each tab reloads itself when it becomes visible (and when the page is shown), so what it shows
 is never older than the last change made elsewhere in the app.
