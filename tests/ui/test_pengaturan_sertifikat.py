@@ -187,12 +187,14 @@ def test_buku_register_opens_in_the_preview(store, qtbot, no_dialogs) -> None:  
     bimtek = next(k.id for k in list_kegiatan() if k.nama == BIMTEK_NAMA)
     issued = terbitkan(bimtek, date(2026, 7, 23)).baru
     tab = open_tab(store, qtbot)
-    tab.tahun_spin.setValue(2026)
-    click(qtbot, tab.register_button)
-    qtbot.waitUntil(lambda: tab.last_preview is not None, timeout=20_000)
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(tab.last_preview._pdf)).pages)
+    tab.register.tahun_spin.setValue(2026)
+    click(qtbot, tab.register.register_button)
+    qtbot.waitUntil(lambda: tab.register.last_preview is not None, timeout=20_000)
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(tab.register.last_preview._pdf)).pages
+    )
     assert "BUKU REGISTER SERTIFIKAT" in text and issued[-1].nomor in text
-    tab.last_preview.close()
+    tab.register.last_preview.close()
 
 
 def test_tab_picture(store, qtbot, no_dialogs) -> None:  # noqa: ANN001

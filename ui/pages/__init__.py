@@ -72,7 +72,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(
         "verifikasi",
-        QT_TRANSLATE_NOOP("pages", "Verifikasi Sertifikat"),
+        QT_TRANSLATE_NOOP("pages", "Verifikasi"),  # the page's own title says "Verifikasi Sertifikat"
         "certificate.svg",
         "ui.pages.verifikasi_page:VerifikasiPage",
     ),

@@ -9,13 +9,12 @@ public keys of other offices, and the printed buku register.
   kecamatan.
 - Kunci kantor lain: import another office's ``.pem`` under its name, so its certificates verify
   here; remove one.
-- Buku register of a year: read on the GUI thread, laid out in the background, shown in the preview.
+- Buku register of a year (:class:`~ui.pages.pengaturan_sertifikat_register.RegisterBox`): read on
+  the GUI thread, laid out in the background, shown in the preview.
 """
 
 from __future__ import annotations
 
-import io
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Slot
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,16 +38,13 @@ from PySide6.QtWidgets import (
 from db.errors import DomainError
 from db.sertifikat_nomor import PLACEHOLDERS, check_pattern
 from db.services import sertifikat_keys
-from db.services.sertifikat_register import register_job
 from db.services.sertifikat_terbit import Penomoran, contoh_nomor, get_penomoran, save_penomoran
 from ui import messages
 from ui.context import AppContext
 from ui.dialogs.sandi_dialog import SandiDialog
 from ui.icons import icon
-from ui.pages.kegiatan_print_actions import failure_text
-from widgets.background_job import BackgroundJob
+from ui.pages.pengaturan_sertifikat_register import RegisterBox
 from widgets.form import FieldErrors
-from widgets.pdf_preview import PdfPreviewDialog
 
 MAX_PEM_BYTES = 16 * 1024  # a public key PEM is ~110 bytes; anything big is not one
 
@@ -59,11 +54,10 @@ class SertifikatTab(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.errors = FieldErrors()
-        self.job: BackgroundJob | None = None
-        self.last_preview: PdfPreviewDialog | None = None
         left = QVBoxLayout()
         left.addWidget(self._numbering_box())
-        left.addWidget(self._register_box())
+        self.register = RegisterBox(self)
+        left.addWidget(self.register)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._key_box())
@@ -85,40 +79,34 @@ class SertifikatTab(QWidget):
         self.unit_edit.setPlaceholderText(self.tr("mis. KEC-MT"))
         names = "<br>".join(f"<b>{{{name}}}</b> — {text}" for name, text in PLACEHOLDERS.items())
         hint = self.tr("Boleh dipakai: {0}<br><b>{{urut:03d}}</b> menulis 7 sebagai 007.").format(names)
+        # no word wrap below: wrapped labels make the form's height-for-width clip the last lines
+        self.placeholders_label = QLabel(hint)
+        self.placeholders_label.setObjectName("muted")
         self.contoh_label = QLabel()
-        self.contoh_label.setWordWrap(True)
-        self.contoh_label.setStyleSheet("font-size: 11pt; font-weight: 600; color: #1e4d3a;")
+        self.contoh_label.setStyleSheet("font-size: 10.5pt; font-weight: 600; color: #1e4d3a;")
         self.save_button = QPushButton(icon("device-floppy.svg", "#ffffff"), self.tr("Simpan penomoran"))
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save_numbering)
         form = QFormLayout()
         form.setVerticalSpacing(8)
-        self.errors.add_row(form, self.tr("Pola nomor"), self.pola_edit, "pola_nomor", hint)
+        self.errors.add_row(form, self.tr("Pola nomor"), self.pola_edit, "pola_nomor")
+        form.addRow("", self.placeholders_label)
         self.errors.add_row(form, self.tr("Kode klasifikasi"), self.kode_edit, "kode")
         self.errors.add_row(form, self.tr("Kode unit"), self.unit_edit, "unit")
-        form.addRow(self.tr("Contoh"), self.contoh_label)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save_button)
+        row = QHBoxLayout()  # the example gets the box's full width: a number may be 60 characters
+        caption = QLabel(self.tr("Contoh:"))
+        caption.setObjectName("muted")
+        row.addWidget(caption)
+        row.addWidget(self.contoh_label, 1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
         layout.addLayout(row)
+        layout.addLayout(save_row)
         for edit in (self.pola_edit, self.kode_edit, self.unit_edit):
             edit.textChanged.connect(self._update_example)
-        return box
-
-    def _register_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Buku register sertifikat"))
-        self.tahun_spin = QSpinBox()
-        self.tahun_spin.setRange(2000, 2100)
-        self.tahun_spin.setValue(date.today().year)
-        self.register_button = QPushButton(icon("printer.svg", "#37474f"), self.tr("Cetak buku register…"))
-        self.register_button.clicked.connect(self.print_register)
-        row = QHBoxLayout(box)
-        row.addWidget(QLabel(self.tr("Tahun")))
-        row.addWidget(self.tahun_spin)
-        row.addWidget(self.register_button)
-        row.addStretch(1)
         return box
 
     def _key_box(self) -> QGroupBox:
@@ -371,34 +359,3 @@ class SertifikatTab(QWidget):
         except DomainError as exc:
             messages.warn(self, self.tr("Hapus kunci publik"), messages.error_text(exc))
         self._refresh_trusted()
-
-    # ------------------------------------------------------------------ buku register
-    @Slot()
-    def print_register(self) -> BackgroundJob | None:
-        """Read the year's register now, lay it out in the background, then preview it."""
-        tahun = self.tahun_spin.value()
-        title = self.tr("Buku Register Sertifikat {0}").format(tahun)
-        try:
-            render = register_job(tahun)
-        except DomainError as exc:
-            messages.error(self, title, messages.error_text(exc))
-            return None
-
-        def work() -> bytes:
-            buffer = io.BytesIO()
-            render(buffer)
-            return buffer.getvalue()
-
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-        self.job = BackgroundJob(
-            work, self, on_done=lambda pdf: self._show(pdf, title),
-            on_error=lambda exc: messages.error(self, title, failure_text(exc)),
-        ).start()  # fmt: skip
-        return self.job
-
-    def _show(self, pdf: bytes, title: str) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        preview = PdfPreviewDialog(pdf, title, str(Path(folder) / f"{title}.pdf"), self, icon_for=icon)
-        self.last_preview = preview
-        preview.open()

@@ -71,7 +71,7 @@ class VerifikasiPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
         layout.setSpacing(12)
-        title = QLabel(QCoreApplication.translate("pages", spec.title))
+        title = QLabel(self.tr("Verifikasi Sertifikat"))  # the sidebar says "Verifikasi" (narrow)
         title.setObjectName("pageTitle")
         intro = QLabel(self.tr(
             "Pindai kode QR pada sertifikat dengan pemindai (scanner), tempel teks QR (SRT1:…), atau "
