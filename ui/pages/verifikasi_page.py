@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -181,6 +181,11 @@ class VerifikasiPage(QWidget):
         layout.addWidget(self.table, 1)
         return panel
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Opening the page puts the cursor in the field, so the first scan lands there."""
+        super().showEvent(event)
+        self.input.setFocus()
+
     # ------------------------------------------------------------------ behaviour
     @Slot()
     def check(self) -> VerifikasiResult | None:
@@ -202,19 +207,20 @@ class VerifikasiPage(QWidget):
         """Empty input and result, ready for the next person (the history stays)."""
         self.last = None
         self.input.clear()
-        self._paint(IDLE, self.tr("Menunggu pemindaian…"))
+        self._paint(IDLE, self.tr("Menunggu pemindaian…"), size=16)
         self.keterangan.setText("")
         self.nama.setText("")
         for label in self.fields.values():
             label.setText("")
-        self._set_row_visible("alasan", False)
+        for key in self.fields:  # no empty captions while waiting
+            self._set_row_visible(key, False)
         self.input.setFocus()
 
-    def _paint(self, colours: tuple[str, str], text: str) -> None:
+    def _paint(self, colours: tuple[str, str], text: str, size: int = 26) -> None:
         background, colour = colours
         self.verdict.setText(text)
         self.verdict.setStyleSheet(
-            f"background: {background}; color: {colour}; font-size: 26pt; font-weight: 700;"
+            f"background: {background}; color: {colour}; font-size: {size}pt; font-weight: 700;"
             "border-radius: 6px; padding: 8px 14px; letter-spacing: 2px;"
         )
 
@@ -229,7 +235,8 @@ class VerifikasiPage(QWidget):
         self.fields["penerbit"].setText(self._penerbit(result))
         self.fields["kid"].setText(result.kid)
         self.fields["alasan"].setText(result.alasan_cabut)
-        self._set_row_visible("alasan", result.status == "dicabut")
+        for key, label in self.fields.items():
+            self._set_row_visible(key, bool(label.text()) and (key != "alasan" or result.status == "dicabut"))
 
     @staticmethod
     def _kegiatan(result: VerifikasiResult) -> str:
