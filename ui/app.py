@@ -137,6 +137,8 @@ class _Start:
             window.ready.connect(watch(window, wait_for_ready=True).mark_ready)
         window.show()
         code = self._app.exec()
+        window.hide()
+        window.deleteLater()
         return self._exit_code or code
 
     def _open_and_fill(self, window) -> None:  # noqa: ANN001 - MainWindow, imported lazily

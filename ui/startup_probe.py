@@ -32,6 +32,9 @@ class FirstPaintWatcher(QObject):
         self._quit = QTimer(self)
         self._quit.setInterval(20)
         self._quit.timeout.connect(QApplication.quit)
+        app = QApplication.instance()
+        if app is not None:  # once the loop has ended, stop asking (a test's QApplication lives on)
+            app.aboutToQuit.connect(self._quit.stop)
         window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override

@@ -5,13 +5,14 @@ anything reads the data — and a second window on the same folder is refused be
 
 from __future__ import annotations
 
-import argparse
-import logging
+import json
+import os
 import sqlite3
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from db import backup
 from db.lock import DataFolderLock
@@ -21,27 +22,48 @@ from db.session import DataStore
 
 pytestmark = pytest.mark.gui
 
+ROOT = Path(__file__).resolve().parents[2]
+# run_gui runs the application's event loop to its end, which leaves a QApplication unusable for
+# later tests (no window can be activated any more): each start runs in its own process, with
+# the same instruments a monkeypatch would add.
+START = """
+import argparse, json, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+import ui.app, ui.startup
+from db import backup
+from db.paths import DataPaths
+from ui import messages
+paths = DataPaths(__import__("pathlib").Path(sys.argv[1]))
+seen, shown = [], []
+real_open = ui.startup.open_store_interactively
 
-@pytest.fixture
-def gui_start(qapp, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201
-    """run_gui(--data-dir) that quits once the first page holds its data; restores the logging
-    and excepthook it installs."""
-    import ui.app
+def open_and_look(*args, **kwargs):
+    from ui.main_window import MainWindow
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    seen.append([bool(windows), [b.reason for b in backup.list_backups(paths)]])
+    return real_open(*args, **kwargs)
 
-    monkeypatch.setenv("POKJANAL_EXIT_AFTER_SHOW", "1")
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    root = logging.getLogger()
-    level = root.level
+ui.startup.open_store_interactively = open_and_look
+messages.warn = lambda parent, title, text: shown.append(text)
+code = ui.app.run_gui(argparse.Namespace(data_dir=str(paths.root), debug=False))
+print("RESULT " + json.dumps({{"code": code, "seen": seen, "warnings": shown}}), flush=True)
+"""
 
-    def start(paths: DataPaths) -> int:
-        return ui.app.run_gui(argparse.Namespace(data_dir=str(paths.root), debug=False))
 
-    yield start
-    for handler in list(root.handlers):
-        if getattr(handler, "_pokjanal", False):
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+def gui_start(paths: DataPaths) -> tuple[dict, str]:
+    """run_gui(--data-dir) in a child process that quits once the first page holds its data."""
+    env = dict(os.environ, POKJANAL_EXIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", START.format(root=str(ROOT)), str(paths.root)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+    assert line is not None, done.stdout + done.stderr
+    return json.loads(line[len("RESULT ") :]), done.stdout
 
 
 def _database_with_a_change_no_backup_has(paths: DataPaths) -> None:
@@ -54,28 +76,13 @@ def _database_with_a_change_no_backup_has(paths: DataPaths) -> None:
     assert backup.needs_startup_backup(paths)
 
 
-def test_frame_paints_before_the_store_opens_and_the_backup_is_still_made(
-    gui_start, paths: DataPaths, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
-) -> None:
-    import ui.startup
-
+def test_frame_paints_before_the_store_opens_and_the_backup_is_still_made(paths: DataPaths) -> None:
     _database_with_a_change_no_backup_has(paths)
-    seen: list[tuple[bool, list[str]]] = []
-    real_open = ui.startup.open_store_interactively
+    result, out = gui_start(paths)
 
-    def open_and_look(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        from ui.main_window import MainWindow
-
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen.append((bool(windows), [b.reason for b in backup.list_backups(paths)]))
-        return real_open(*args, **kwargs)
-
-    monkeypatch.setattr(ui.startup, "open_store_interactively", open_and_look)
-    assert gui_start(paths) == 0
-
-    out = capfd.readouterr().out
+    assert result["code"] == 0
     assert out.index("SHOWN") < out.index("READY")
-    ((window_visible, backups_before_open),) = seen
+    ((window_visible, backups_before_open),) = result["seen"]
     assert window_visible, "the main window is on screen before the data folder is opened"
     assert backups_before_open == []
     made = backup.list_backups(paths)
@@ -88,16 +95,14 @@ def test_frame_paints_before_the_store_opens_and_the_backup_is_still_made(
     again.close()
 
 
-def test_a_second_window_is_refused_before_anything_shows(
-    gui_start, paths: DataPaths, no_dialogs: list[tuple[str, str]]
-) -> None:
+def test_a_second_window_is_refused_before_anything_shows(paths: DataPaths) -> None:
     holder = DataFolderLock(paths.lock_file)
     holder.acquire()
     try:
-        assert gui_start(paths) == 1
+        result, out = gui_start(paths)
     finally:
         holder.release()
-    assert [kind for kind, _ in no_dialogs] == ["warn"]
-    assert "sedang dipakai" in no_dialogs[0][1]
-    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert result["code"] == 1 and result["seen"] == []
+    assert len(result["warnings"]) == 1 and "sedang dipakai" in result["warnings"][0]
+    assert "SHOWN" not in out
     assert not paths.database.exists(), "nothing was opened"
