@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,6 +138,7 @@ class DataStore:
                     except Exception:  # noqa: BLE001 - a failed backup must never block closing
                         log.exception("Cadangan saat menutup gagal")
         finally:
+            forget_unlocked_key()
             self.release_lock()
         return made
 
@@ -146,6 +148,7 @@ class DataStore:
 
     def close_database_only(self) -> None:
         """Close the connection but keep the folder lock (before a restore)."""
+        forget_unlocked_key()
         if self.is_open:
             close_database()
 
@@ -154,3 +157,11 @@ class DataStore:
         if self.is_open:
             close_database()
         return self._open_locked_classified()
+
+
+def forget_unlocked_key() -> None:
+    """An unlocked certificate key must not outlive its data folder in this process (R21). Nothing
+    can be unlocked unless the key module was loaded, so closing never imports it."""
+    keys = sys.modules.get("db.services.sertifikat_keys")
+    if keys is not None:
+        keys.lock()

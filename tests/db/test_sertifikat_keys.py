@@ -92,3 +92,23 @@ def test_private_key_is_inside_every_backup(store, paths) -> None:
         copy.close()
     restored = crypto.load_private_pem(json.loads(stored))
     assert crypto.key_id(crypto.raw_public_key(restored.public_key())).hex() == kid
+
+
+def test_closing_the_data_folder_forgets_the_unlocked_key(tmp_path) -> None:  # noqa: ANN001
+    from db.paths import DataPaths
+    from db.services import sertifikat_keys as keys
+    from db.session import DataStore
+
+    store = DataStore(DataPaths(tmp_path / "data").ensure(), auto_backup=False)
+    store.open()
+    keys.set_passphrase("sandi-rahasia-123")
+    keys.lock()
+    keys.unlock("sandi-rahasia-123")
+    assert keys.key_state() == "terbuka"
+    store.close()
+    store = DataStore(DataPaths(tmp_path / "data").ensure(), auto_backup=False)
+    store.open()
+    try:
+        assert keys.key_state() == "terkunci"
+    finally:
+        store.close()
