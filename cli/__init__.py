@@ -64,7 +64,9 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The full parser; ``with_commands=False`` leaves the subcommands out (and so does not
     import their modules and services), which is what a plain GUI start needs."""
     parser = _Parser(prog="pokjanal", description=f"{APP_NAME} — aplikasi sekretariat Pokjanal Posyandu.")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {VERSION}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {VERSION}", help="tampilkan versi program lalu keluar"
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="folder data (basis data, cadangan, log)")
     parser.add_argument("--selftest", action="store_true", help="uji mandiri dengan basis data sementara")
     parser.add_argument("--debug", action="store_true", help="catat log terperinci")
