@@ -18,8 +18,12 @@ Number = int | float | Decimal
 
 
 def tanggal_panjang(value: date) -> str:
-    """``Jumat, 21 Juli 2023`` (hari, tanggal)."""
-    return format_date(value, "full", locale=LOCALE)
+    """``Jumat, 21 Juli 2023`` (hari, tanggal); ``Senin, 7 Desember 2026`` without a leading zero.
+
+    Babel's ``full`` pattern for ``id_ID`` pads the day (``07``) while ``long`` does not, so one
+    letter would print ``Senin, 07 Desember`` beside ``Metro, 7 Desember``.
+    """
+    return f"{hari(value)}, {tanggal(value)}"
 
 
 def tanggal(value: date) -> str:

@@ -16,6 +16,7 @@ FRIDAY = date(2023, 7, 21)
 def test_dates() -> None:
     assert f.tanggal_panjang(FRIDAY) == "Jumat, 21 Juli 2023"
     assert f.tanggal_panjang(date(2025, 8, 17)) == "Minggu, 17 Agustus 2025"
+    assert f.tanggal_panjang(date(2026, 12, 7)) == "Senin, 7 Desember 2026"
     assert f.tanggal(FRIDAY) == "21 Juli 2023"
     assert f.tanggal(date(2026, 1, 5)) == "5 Januari 2026"
     assert f.hari(FRIDAY) == "Jumat"
