@@ -1,11 +1,12 @@
 """The undangan (invitation letter) of a kegiatan: one per kegiatan, prefilled with sensible
 Indonesian defaults until the user saves their own.
 
-The number follows a pattern such as ``{urut}/{kode}/{unit}/{bulan_romawi}/{tahun}`` (the
+The number follows a pattern such as ``{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}`` (the
 placeholders and checks of :mod:`db.sertifikat_nomor`): ``kode`` is the profile's kode
 klasifikasi, the month and year come from the letter's date, and ``urut`` is typed by the user,
 because letter numbers come from the office's agenda book. Without an urut the number prints
-with a blank where it goes, to be written by hand. An empty pattern means the number was typed
+with a blank where it goes, to be written by hand. Tata Naskah Dinas puts the kode klasifikasi
+first (``445.8/   /KEC-MT/XI/2026``); certificates keep the urut first. An empty pattern means the number was typed
 whole. Hari/tanggal, pukul and tempat are not stored: the letter takes them from the kegiatan at
 print time, so a moved date never leaves an old one on paper.
 """
@@ -29,7 +30,7 @@ from db.services.profile import OfficeProfile, get_profile
 from db.services.registry_fields import clean_text
 
 SIFAT = ("Biasa", "Penting", "Segera", "Sangat Segera", "Rahasia")
-DEFAULT_POLA = "{urut}/{kode}/{unit}/{bulan_romawi}/{tahun}"
+DEFAULT_POLA = "{kode}/{urut}/{unit}/{bulan_romawi}/{tahun}"
 BLANK_URUT = "\u00a0" * 10  # non-breaking spaces (kept on paper): room to write the agenda-book number
 _SENTINEL = 987654321  # stands for the missing urut while the pattern is formatted
 _TEXT = ("nomor", "sifat", "lampiran", "hal", "kepada", "pembuka", "acara", "penutup", "tembusan",

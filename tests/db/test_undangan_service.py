@@ -41,7 +41,7 @@ def test_defaults_save_once_and_audit(kegiatan: int) -> None:
         replace(form, nomor_urut=7, tanggal=date(2026, 3, 2), kepada=" Lurah A \n\n Lurah B ")
     )
     saved = get_undangan(kegiatan)
-    assert saved.nomor == "7/445.8/KEC/III/2026" and saved.kepada == "Lurah A\nLurah B"
+    assert saved.nomor == "445.8/7/KEC/III/2026" and saved.kepada == "Lurah A\nLurah B"
     assert save_undangan(replace(saved, hal="Undangan rapat")) == first
     assert save_undangan(get_undangan(kegiatan)) == first  # no change, no audit row
     rows = db.execute_sql(

@@ -156,6 +156,6 @@ def test_undangan_dialog_composes_the_number(tab, qtbot) -> None:  # noqa: ANN00
     with_modal(qtbot, lambda: click(qtbot, tab.undangan_button), drive)
     saved = get_undangan(tab.kegiatan_id)
     assert saved.id is not None and saved.nomor == seen["nomor"]
-    assert saved.nomor.startswith("12/445.8/KEC/")
+    assert saved.nomor.startswith("445.8/12/KEC/")
     assert seen["kepada"].startswith("Lurah se-Kecamatan")
     assert db.execute_sql("SELECT count(*) FROM riwayat WHERE entitas = 'undangan'").fetchone()[0] == 1
