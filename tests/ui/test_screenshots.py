@@ -198,31 +198,38 @@ def test_control_gallery_picture(qtbot) -> None:
     assert _not_blank(_save(page, "gallery"))
 
 
-def test_susunan_acara_picture(main_window, qtbot) -> None:
-    """The demo bimtek's Susunan Acara tab (day 1 of the 3-day agenda) at 1366×768."""
+def _bimtek_tab(detail, tab: str) -> bool:  # noqa: ANN001 - KegiatanDetailView
+    if tab == "agenda":  # day 1 of the 3-day agenda
+        return detail.agenda_tab.model.rowCount() == 8
+    return detail.sertifikat_tab.model.rowCount() == 235  # eligible green, not eligible red
+
+
+def _notulen_tab(detail, tab: str) -> bool:  # noqa: ANN001 - the past rakor's final notulen
+    return detail.notulen_tab.keputusan_box.count() >= 3
+
+
+@pytest.mark.parametrize(
+    ("kegiatan", "tab", "shown", "name"),
+    [
+        ("bimtek", "agenda", _bimtek_tab, "susunan-acara"),
+        ("bimtek", "sertifikat", _bimtek_tab, "sertifikat"),
+        ("rakor", "notulen", _notulen_tab, "notulen"),
+    ],
+)
+def test_kegiatan_tab_pictures(main_window, qtbot, kegiatan, tab, shown, name) -> None:  # noqa: ANN001
+    """Tabs of the demo kegiatan at 1366×768: the bimtek's Susunan Acara and Sertifikat, the past
+    rakor's Notulen."""
     from db.services.demo_kegiatan import BIMTEK_NAMA
+    from db.services.demo_notulen import NAMA as RAKOR_NAMA
     from db.services.kegiatan import list_kegiatan
 
+    wanted = BIMTEK_NAMA if kegiatan == "bimtek" else RAKOR_NAMA
     main_window.resize(1366, 768)
     main_window.show()
     qtbot.waitExposed(main_window)
     page = main_window.show_page("kegiatan")
-    page.open_kegiatan(next(k.id for k in list_kegiatan() if k.nama == BIMTEK_NAMA))
-    page.detail.show_tab("agenda")
-    assert page.detail.agenda_tab.model.rowCount() == 8
-    assert _not_blank(_save(main_window, "1366x768-kegiatan-susunan-acara"))
-
-
-def test_sertifikat_tab_picture(main_window, qtbot) -> None:
-    """The demo bimtek's Sertifikat tab (235 people, eligible green, not eligible red) at 1366×768."""
-    from db.services.demo_kegiatan import BIMTEK_NAMA
-    from db.services.kegiatan import list_kegiatan
-
-    main_window.resize(1366, 768)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    page = main_window.show_page("kegiatan")
-    page.open_kegiatan(next(k.id for k in list_kegiatan() if k.nama == BIMTEK_NAMA))
-    page.detail.show_tab("sertifikat")
-    assert page.detail.sertifikat_tab.model.rowCount() == 235
-    assert _not_blank(_save(main_window, "1366x768-kegiatan-sertifikat"))
+    page.open_kegiatan(next(k.id for k in list_kegiatan() if k.nama == wanted))
+    page.detail.show_tab(tab)
+    qtbot.wait(300)  # let the layouts settle as a user would see them
+    assert shown(page.detail, tab)
+    assert _not_blank(_save(main_window, f"1366x768-kegiatan-{name}"))

@@ -122,6 +122,7 @@ class NotulenHeaderForm(QWidget):
                 combo.setEditText(getattr(view, name))
             for name in TEXT_FIELDS:
                 self.edits[name].setText(getattr(view, name))
+                self.edits[name].setCursorPosition(0)  # a long judul shows its beginning
             self.edits["acara"].setPlainText(view.acara)
             self.edits["tanggal"].setDate(to_qdate(view.tanggal))
 
