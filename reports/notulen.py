@@ -77,7 +77,8 @@ class NotulenDocument(SignatureKeeper, DocumentBuilder):
         return para(title, self.styles["Heading"])
 
     def _text(self, text: str, indent: float = INDENT) -> list[Flowable]:
-        return flowables(text, self.styles["Body"], indent=indent) or [para("–", self.styles["Body"])]
+        dash = _indented(para("–", self.styles["Body"]), indent)
+        return flowables(text, self.styles["Body"], indent=indent) or [dash]
 
     def _pembukaan(self) -> list[Flowable]:
         return [Spacer(1, 3 * mm), self._section("I. PEMBUKAAN"), *self._text(self.data.pembukaan)]
@@ -92,7 +93,8 @@ class NotulenDocument(SignatureKeeper, DocumentBuilder):
             if item.pembicara.strip():
                 head.append(_indented(para(f"Pembicara: {item.pembicara}", self.styles["Normal"], markup="i"),
                                       INDENT + 5 * mm))  # fmt: skip
-            body = self._text(item.isi, INDENT + 5 * mm)
+            # an empty item ("Penutup") shows its title only, without a lone dash
+            body = self._text(item.isi, INDENT + 5 * mm) if item.isi.strip() else []
             story += [KeepTogether(head + body[:1]), *body[1:]]  # a title never ends a page alone
         return story
 

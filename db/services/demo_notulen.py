@@ -35,14 +35,14 @@ AGENDA = (
 )
 ISI = (
     "Camat meminta setiap kelurahan memastikan posyandu buka sesuai jadwal.\n- laporan tiap tanggal 5",
-    "Cakupan penimbangan balita **82 %**, naik dari 76 %.\n- 3 posyandu belum melapor tepat waktu",
+    "Cakupan penimbangan balita **82%**, naik dari 76%.\n- 3 posyandu belum melapor tepat waktu",
     "Masih ada 4 posyandu strata pratama.\n1. kader kurang\n2. sarana timbang belum lengkap",
-    "TP-PKK mengusulkan kelas ibu balita di tiap kelurahan mulai Agustus.",
+    "TP-PKK mengusulkan kelas ibu balita di tiap kelurahan mulai bulan depan.",
     "",
 )
 DECISIONS = (
     ("Puskesmas membina langsung 4 posyandu strata pratama sampai akhir triwulan III.", "Puskesmas", 90),
-    ("Kelas ibu balita dilaksanakan di setiap kelurahan mulai Agustus.", "TP-PKK", 75),
+    ("Kelas ibu balita dilaksanakan di setiap kelurahan mulai bulan depan.", "TP-PKK", 75),
     ("Laporan posyandu dikirim paling lambat tanggal 5 setiap bulan.", "Kelurahan", None),
 )
 
