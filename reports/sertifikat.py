@@ -269,7 +269,7 @@ class CertificateRenderer:
     def _body_markup(self, cert: Sertifikat) -> str:
         values = {
             "kegiatan": f"<b>{escape(cert.kegiatan_nama)}</b>",
-            "tanggal": escape(cert.tanggal_text),
+            "tanggal": escape(cert.tanggal_text).replace(" ", "\u00a0"),  # never "22–24 / November"
             "tempat": escape(cert.tempat),
         }
         isi = self.template.isi.get(cert.peran, "")
