@@ -2,8 +2,8 @@
 
 Ins/Ctrl+N adds, Enter edits, Del deletes (after a question), Ctrl+↑/Ctrl+↓ move the selected item
 (times re-chain from the durations). An item that starts before the previous one ends is shown on
-a red background, a gap on a pale yellow one, with the reason on hover. "Tambah Evaluasi Rencana
-Aksi" adds that item once and offers the status table of every open rencana aksi. Printing reads
+a red background, a gap on a pale yellow one, with the reason on hover. "Tambah acara evaluasi rencana
+aksi" adds that item once and offers the status table of every open rencana aksi. Printing reads
 the data here and renders in the background, then opens the PDF preview.
 """
 
@@ -131,8 +131,11 @@ class AgendaTab(QWidget):
             self.tr("Hitung ulang jam"), self.tr("Susun ulang jam hari ini dari durasi setiap acara")
         )
         self.evaluasi_button = self._button(
-            self.tr("Tambah Evaluasi Rencana Aksi"),
-            self.tr("Tambah acara Evaluasi rencana aksi dan cetak status rencana aksi yang belum selesai"),
+            self.tr("Tambah acara evaluasi rencana aksi"),
+            self.tr(
+                "Tambah acara “Evaluasi rencana aksi” ke hari ini dan cetak status rencana aksi "
+                "yang belum selesai"
+            ),
         )
         self.undangan_button = self._button(
             self.tr("Undangan…"), self.tr("Isi nomor, penerima dan teks undangan")

@@ -95,8 +95,9 @@ class NotulenHeaderForm(QWidget):
             (self.tr("&Judul rapat"), e["judul"], self.tr("Nomor"), e["nomor"]),
             (self.tr("Hari/tanggal, waktu"), time_row, self.tr("&Tempat"), e["tempat"]),
             (self.tr("Pimpinan rapat"), e["pimpinan_nama"], self.tr("&Notulis"), e["notulis_nama"]),
-            ("", e["pimpinan_jabatan"], "", e["notulis_jabatan"]),
-            ("", e["pimpinan_nip"], "", e["notulis_nip"]),
+            # labelled: once filled, the placeholders no longer say which line is which
+            (self.tr("Jabatan"), e["pimpinan_jabatan"], self.tr("Jabatan"), e["notulis_jabatan"]),
+            (self.tr("NIP"), e["pimpinan_nip"], self.tr("NIP"), e["notulis_nip"]),
         )
         for row, (left, left_edit, right, right_edit) in enumerate(rows):
             for column, (text, editor) in enumerate(((left, left_edit), (right, right_edit))):
