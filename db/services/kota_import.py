@@ -202,7 +202,7 @@ def _summary(outcomes: tuple[KegiatanOutcome, ...]) -> str:
     for label in (BARU, DIGANTI, SAMA, LEBIH_LAMA):
         count = sum(1 for o in outcomes if o.hasil == label)
         if count:
-            parts.append(f"{count} {label}")
+            parts.append(f"{count} kegiatan {label}")
     text = ", ".join(parts)
     older = [o for o in outcomes if o.hasil == LEBIH_LAMA]
     if older:

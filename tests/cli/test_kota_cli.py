@@ -38,14 +38,14 @@ def test_export_then_import_twice_then_a_damaged_file(tmp_path: Path) -> None:
     refused = run(kota, "impor", "kota", str(paket))
     assert refused.returncode == 1 and "mode kota belum aktif" in refused.stderr
     first = run(kota, "impor", "kota", "--aktifkan-mode-kota", str(paket))
-    assert first.returncode == 0 and "2 baru" in first.stdout, first.stderr
+    assert first.returncode == 0 and "2 kegiatan baru" in first.stdout, first.stderr
     damaged = usb / "rusak.zip"
     data = bytearray(paket.read_bytes())
     data[len(data) // 2] ^= 0xFF
     damaged.write_bytes(bytes(data))
     again = run(kota, "impor", "kota", str(paket), str(damaged))
     assert again.returncode == 1
-    assert "2 sudah ada" in again.stdout and "rusak.zip: ditolak:" in again.stderr
+    assert "2 kegiatan sudah ada" in again.stdout and "rusak.zip: ditolak:" in again.stderr
     with opened(kota):
         from db.models import KotaPaket
 

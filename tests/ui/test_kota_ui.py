@@ -112,7 +112,7 @@ def test_rekap_kota_page_imports_and_opens(
         assert page.stack.currentIndex() == 1
         click(qtbot, page.import_button)
         lines = [page.results.item(i).text() for i in range(page.results.count())]
-        assert lines[0].startswith("✔ paket.zip") and "2 baru" in lines[0]
+        assert lines[0].startswith("✔ paket.zip") and "2 kegiatan baru" in lines[0]
         assert lines[1].startswith("✘ ubah.zip: ditolak") and "SHA-256" in lines[1]
         assert KotaPaket.select().count() == 2
         rekap = page.rekap_model.rows()
@@ -128,4 +128,4 @@ def test_rekap_kota_page_imports_and_opens(
         assert len(page.paket_model.rows()) == 2
         _shot(page, "rekap-kota")
         click(qtbot, page.import_button)  # the same files again: nothing added
-        assert "2 sudah ada" in page.results.item(0).text() and KotaPaket.select().count() == 2
+        assert "2 kegiatan sudah ada" in page.results.item(0).text() and KotaPaket.select().count() == 2

@@ -21,6 +21,15 @@ def _persen(value: float | None) -> str:
     return "–" if value is None else f"{angka(value, 1)}%"
 
 
+def _stamp(iso: str) -> str:
+    """``2026-11-23T16:51:07`` → ``23-11-2026 16.51``: the same day-first dates as the Tanggal column."""
+    day, _, clock = iso.partition("T")
+    parts = day.split("-")
+    if len(parts) != 3:
+        return iso
+    return f"{parts[2]}-{parts[1]}-{parts[0]} {clock[:5].replace(':', '.')}".strip()
+
+
 def _nama(row: RekapKecamatan) -> str:
     return _tr("Jumlah") if not row.kantor_kode else row.kantor_nama.title()
 
@@ -70,5 +79,5 @@ def paket_columns() -> list[Column]:
         _number("keputusan", _tr("Keputusan"), lambda r: r.keputusan),
         Column("notulen", _tr("Notulen"), lambda r: r.notulen_status.capitalize() or "–"),
         _number("versi", _tr("Versi"), lambda r: r.versi),
-        Column("diimpor", _tr("Diimpor"), lambda r: r.diimpor.replace("T", " ")[:16]),
+        Column("diimpor", _tr("Diimpor"), lambda r: _stamp(r.diimpor), sort_key=lambda r: r.diimpor),
     ]  # fmt: skip
