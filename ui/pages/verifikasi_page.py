@@ -273,7 +273,7 @@ class VerifikasiPage(QWidget):
         _text, background, colour = VERDICTS[result.status]
         status.setForeground(QColor(colour))
         status.setBackground(QColor(background))
-        for column, item in enumerate((QTableWidgetItem(check.waktu.strftime("%H:%M:%S")), status,
+        for column, item in enumerate((QTableWidgetItem(check.waktu.strftime("%H.%M.%S")), status,
                                        QTableWidgetItem(who))):  # fmt: skip
             item.setToolTip(result.keterangan)
             self.table.setItem(0, column, item)
