@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from db import audit
@@ -78,6 +78,19 @@ def _wilayah(profile: OfficeProfile) -> tuple[str, str]:
     return kecamatan, f"{head} {place}".strip()
 
 
+LEAD_DAYS = 3  # an invitation goes out at least this many days before the kegiatan
+
+
+def default_letter_date(mulai: date, today: date) -> date:
+    """Today, unless that is too close to (or after) the kegiatan: then a working day at least
+    :data:`LEAD_DAYS` before it — a letter dated after the event it invites to would be absurd."""
+    latest = mulai - timedelta(days=LEAD_DAYS)
+    chosen = min(today, latest)
+    while chosen.weekday() >= 5:  # Saturday, Sunday → the Friday before
+        chosen -= timedelta(days=1)
+    return chosen
+
+
 def default_undangan(kegiatan_id: int, today: date | None = None) -> UndanganForm:
     """The letter as first offered: recipients across the kecamatan, the opening naming the
     kegiatan, the first active signatory, and a tembusan to the head of the kota/kabupaten."""
@@ -99,7 +112,7 @@ def default_undangan(kegiatan_id: int, today: date | None = None) -> UndanganFor
     signers = list_signatories(active_only=True)
     return UndanganForm(
         kegiatan_id,
-        tanggal=today or date.today(),
+        tanggal=default_letter_date(form.tanggal_mulai, today or date.today()),
         hal=f"Undangan {form.nama}",
         kepada="\n".join(kepada),
         pembuka=pembuka,

@@ -58,3 +58,13 @@ def test_typed_number_and_validation(kegiatan: int) -> None:
     with pytest.raises(ValidationError) as error:
         save_undangan(replace(form, hal=" ", kepada="", sifat="Kilat", tanggal=None, nomor_urut=0))
     assert set(error.value.problems) == {"hal", "kepada", "sifat", "tanggal", "nomor_urut"}
+
+
+def test_letter_date_never_after_the_kegiatan() -> None:
+    from db.services.undangan import default_letter_date
+
+    mulai = date(2026, 3, 10)  # a Tuesday
+    assert default_letter_date(mulai, date(2026, 2, 20)) == date(2026, 2, 20)  # planned early: today
+    assert default_letter_date(mulai, date(2026, 3, 9)) == date(2026, 3, 6)  # too close: Saturday → Friday
+    assert default_letter_date(mulai, date(2026, 4, 1)) == date(2026, 3, 6)  # written afterwards
+    assert default_letter_date(date(2026, 3, 12), date(2026, 4, 1)) == date(2026, 3, 9)  # a Monday stays
