@@ -21,7 +21,7 @@ from reports.tables import grid_table
 from reports.text import para
 
 HEADER = ("Waktu", "Acara/Materi", "Narasumber", "Moderator")
-FRACTIONS = (0.15, 0.41, 0.24, 0.20)
+FRACTIONS = (0.14, 0.37, 0.28, 0.21)  # narasumber names carry gelar: give them room
 ALIGN = ("center", "left", "left", "left")
 KEEP_WITH_HEADING = 30 * mm  # room for a day heading, the table header and a row or two
 
@@ -46,10 +46,16 @@ class SusunanAcaraDocument(DocumentBuilder):
             story.append(para("Susunan acara belum diisi.", styles["Normal"]))
         for day in data.days:
             rows = [(line.waktu, line.acara, line.narasumber, line.moderator) for line in day.lines]
+            # a day that fits on a page is never split from its heading; a longer one splits
+            # with the table header repeated
             story += [
                 CondPageBreak(KEEP_WITH_HEADING),
-                para(day.judul, styles["Heading"]),
-                grid_table(self._header(), rows, FRACTIONS, self.content_width, styles, align=ALIGN),
+                KeepTogether(
+                    [
+                        para(day.judul, styles["Heading"]),
+                        grid_table(self._header(), rows, FRACTIONS, self.content_width, styles, align=ALIGN),
+                    ]
+                ),
             ]
         if data.signatures:
             story.append(signature_table(data.signatures[:2], self.content_width, styles))
