@@ -11,13 +11,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
-
-from peewee import Model
+from typing import TYPE_CHECKING, Any
 
 from db.database import db
 from db.masking import mask_value
-from db.models import Riwayat
+
+if TYPE_CHECKING:
+    from peewee import Model
 
 # (action, entity, entity_id, changes, summary) — the arguments of :func:`record`, for record_many.
 AuditEntry = tuple[str, str, "int | None", "dict[str, Any] | None", str]
@@ -59,6 +59,8 @@ def record(
     summary: str = "",
 ) -> None:
     """Add one audit row. ``action`` is ``tambah``/``ubah``/``hapus``/``pulihkan``/… ."""
+    from db.models import Riwayat  # at the first write: reading the first page needs no models
+
     Riwayat.create(**_row(now_iso(), operator(), (action, entity, entity_id, changes, summary)))
 
 
@@ -70,6 +72,8 @@ def record_many(entries: Iterable[AuditEntry]) -> int:
     """
     when, who = now_iso(), operator()
     rows = [_row(when, who, entry) for entry in entries]
+    from db.models import Riwayat
+
     insert_rows(Riwayat, rows)
     return len(rows)
 

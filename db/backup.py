@@ -23,7 +23,7 @@ KEEP_NEWEST = 10
 KEEP_DAILY_DAYS = 30
 TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 3600
-_NAME = re.compile(r"^pokjanal-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.sqlite$")
+_NAME = re.compile(r"^pokjanal-(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)(?:-(\d+))?-([a-z0-9-]+)\.sqlite$")
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,12 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
         if not match:
             continue
         try:
-            created = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            # the name's stamp, field by field: datetime.strptime would import _strptime at start-up
+            created = datetime(*(int(part) for part in match.group(1, 2, 3, 4, 5, 6)))
             stat = entry.stat()
         except (ValueError, OSError):
             continue
-        found.append(BackupInfo(entry, created, match.group(3), stat.st_size, stat.st_mtime_ns))
+        found.append(BackupInfo(entry, created, match.group(8), stat.st_size, stat.st_mtime_ns))
     found.sort(key=_newest_first_key, reverse=True)
     return found
 

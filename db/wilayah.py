@@ -14,8 +14,6 @@ returned as uncertain so the user is asked.
 
 from __future__ import annotations
 
-import difflib
-import gzip
 import re
 import threading
 import unicodedata
@@ -139,6 +137,8 @@ def _load() -> _Index:
     if _index is None:
         with _lock:
             if _index is None:
+                import gzip  # loaded on demand, like the data (not at start-up)
+
                 data = gzip.decompress(resource_path("wilayah.tsv.gz").read_bytes())
                 _index = _Index(data.decode("utf-8"))
     return _index
@@ -241,6 +241,8 @@ def _closest(index: _Index, key: str, regions: list[Wilayah]) -> Match:
     by_name: dict[str, list[Wilayah]] = {}
     for region in regions:
         by_name.setdefault(index.keys(region)[0], []).append(region)
+    import difflib  # only for a name without an exact match (not at start-up)
+
     close = difflib.get_close_matches(key, list(by_name), n=_MAX_CANDIDATES, cutoff=_SIMILARITY)
     found = [region for norm in close for region in by_name[norm]]
     return Match(found[0] if found else None, found[:_MAX_CANDIDATES], False)

@@ -4,6 +4,10 @@ Start-up paints the window's frame first and fills it in afterwards: ``MainWindo
 frame (sidebar, empty page area, remembered geometry) and needs neither the database nor peewee;
 :meth:`MainWindow.attach` gives it the opened data store and shows the first page. ``MainWindow(ctx)``
 does both at once (tests, and any caller that has the store already).
+
+What the first page's figures do not need — the keyboard shortcuts (QKeySequence creates PySide's
+Qt namespace, ~25 ms) and the sidebar icons (QtSvg, ~10–25 ms) — comes after the paint that shows
+those figures, or after a fallback delay when the window is not painted.
 """
 
 from __future__ import annotations
@@ -46,7 +50,8 @@ class MainWindow(QMainWindow):
         self._ctx: AppContext | None = None
         self._pages: dict[str, QWidget] = {}
         self._after_first_paint: list[Callable[[], object]] = []  # run once the window is on screen
-        self._icons_set = False  # the sidebar icons (QtSvg) fill in after the first paint
+        self._actions_built = False
+        self._finished = False  # shortcuts and icons: after the paint that shows the first page's data
         root = ctx.paths.root if ctx is not None else paths.root  # type: ignore[union-attr]
         self._settings = QSettings(str(root / "jendela.ini"), QSettings.Format.IniFormat)
         self.setMinimumSize(QSize(1000, 620))
@@ -55,6 +60,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if ctx is not None:
             self.attach(ctx, deferred=True)
+            self._build_actions()  # not the timed start: the keys work as soon as the window shows
         # Should the window never be painted (hidden in a test), the work still runs.
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._run_after_first_paint)
 
@@ -62,7 +68,6 @@ class MainWindow(QMainWindow):
         """Give the window its opened data store: shortcuts, title, change signals, the first page.
         ``deferred``: the page's data loads after the first paint instead of now."""
         self._ctx = ctx
-        self._build_actions()  # QKeySequence loads the Qt namespace: not in the first frame
         self._connect_bus()
         self._update_title()
         self.show_page(PAGES[0].key, deferred=deferred)
@@ -112,31 +117,43 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
         handled = super().event(event)
-        if (self._after_first_paint or not self._icons_set) and event.type() == QEvent.Type.UpdateRequest:
-            # The window has just been painted: fill in what was left for after the first paint.
+        if (self._after_first_paint or not self._finished) and event.type() == QEvent.Type.UpdateRequest:
+            # The window has just been painted: the data first (then ``ready``); what the data
+            # does not need waits for the paint after that, which shows the data.
             QTimer.singleShot(0, self._run_after_first_paint)
         return handled
 
     @Slot()
     def _run_after_first_paint(self) -> None:
         jobs, self._after_first_paint = self._after_first_paint, []
+        if not jobs:
+            self._finish()
+            return
         for job in jobs:
             job()
-        if not self._icons_set:
-            self._set_nav_icons()
-        if jobs:
-            self.ready.emit()
+        self.ready.emit()
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._finish)  # should no paint follow
 
     @Slot()
-    def _set_nav_icons(self) -> None:
-        from ui.icons import icon  # QtSvg: not before the first paint
+    def _finish(self) -> None:
+        """Shortcuts and sidebar icons, once the first page's data is on screen."""
+        if self._finished:
+            return
+        self._finished = True
+        self._build_actions()
+        self._set_nav_icons()
 
-        self._icons_set = True
+    def _set_nav_icons(self) -> None:
+        from ui.icons import icon  # QtSvg: not before the first page's data
+
         for row, spec in enumerate(PAGES):
             self.nav.item(row).setIcon(icon(spec.icon, "#cfd8dc"))
 
     def _build_actions(self) -> None:
-        from PySide6.QtGui import QAction, QKeySequence  # not needed for the first frame
+        if self._actions_built:
+            return
+        self._actions_built = True
+        from PySide6.QtGui import QAction, QKeySequence  # not needed for the first page's data
 
         for index, spec in enumerate(PAGES, start=1):
             action = QAction(self)

@@ -11,7 +11,6 @@ import re
 import unicodedata
 from datetime import date
 
-from db import wilayah
 from db.errors import ValidationError
 
 STRATA = ("Pratama", "Madya", "Purnama", "Mandiri")
@@ -120,6 +119,8 @@ def kelurahan_code(value: object, field: str = "kode_wilayah", *, required: bool
         if required:
             raise ValidationError("Kelurahan/desa wajib dipilih.", field)
         return ""
+    from db import wilayah  # the wilayah index module: not on the way to the first page
+
     found = wilayah.get(text)
     if found is None or found.tingkat != wilayah.DESA:
         raise ValidationError(f"Kode {text} bukan kode kelurahan/desa Kemendagri yang dikenal.", field)

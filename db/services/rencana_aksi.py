@@ -29,6 +29,7 @@ from db.services.rencana_aksi_lists import (
     opd_list,
     sumber_dana_list,
 )
+from db.services.rencana_aksi_rules import BELUM_DITENTUKAN, group_order
 
 _TEXTS = ("masalah", "aksi", "indikator", "target_satuan", "baseline", "mitra", "pic_nama", "jadwal_teks")
 _LONG = 2000
@@ -352,9 +353,8 @@ def group_items(items: list[RencanaAksiItem], by: str = "bidang") -> list[Kelomp
     "Belum ditentukan"); items keep their order inside a group."""
     if by not in ("bidang", "opd"):
         raise ValueError(f"pengelompokan tidak dikenal: {by!r}")
-    order = {name: i for i, name in enumerate(bidang_list() if by == "bidang" else opd_list())}
     buckets: dict[str, list[RencanaAksiItem]] = {}
     for item in items:
-        buckets.setdefault(getattr(item.form, by) or "Belum ditentukan", []).append(item)
-    names = sorted(buckets, key=lambda n: (n == "Belum ditentukan", order.get(n, len(order)), n))
+        buckets.setdefault(getattr(item.form, by) or BELUM_DITENTUKAN, []).append(item)
+    names = group_order(buckets, bidang_list() if by == "bidang" else opd_list())
     return [Kelompok(name, tuple(buckets[name])) for name in names]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.errors import ValidationError
-from db.models import RencanaAksi
 from db.services.registry_fields import BIDANG_SPM, clean_text
 from db.services.settings import get_setting, set_setting
 
@@ -203,6 +202,8 @@ def restore_default_list(kind: str) -> ChoiceList:
 
 def usage_counts(kind: str) -> dict[str, int]:
     """How many rencana aksi items use each value of ``kind`` (also values no longer listed)."""
+    from db.models import RencanaAksi  # the lists are read at start-up (Beranda) without models
+
     _key(kind)
     field = getattr(RencanaAksi, kind)
     counts: dict[str, int] = {}

@@ -12,7 +12,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,10 @@ from db.errors import NotFound, ValidationError
 from db.models import RencanaAksiMonev
 from db.services.registry_fields import clean_text
 from db.services.rencana_aksi import get_rencana_aksi
-from db.services.rencana_aksi_lists import STATUS_BATAL, STATUS_SELESAI
+from db.services.rencana_aksi_rules import SEGERA_HARI, is_segera, is_terlambat, persen_of  # noqa: F401 - the flags
 
 BUKTI_DIR = "bukti"
 MAX_BUKTI_BYTES = 25 * 1024 * 1024
-SEGERA_HARI = 30
 _SAFE = re.compile(r"[^a-z0-9]+")
 _MONEV_COLUMNS = (
     "id",
@@ -71,30 +70,6 @@ class MonevRow:
     bukti_path: str  # relative to the data folder, "" = none
     dicatat_oleh: str
     dibuat: str
-
-
-# ------------------------------------------------------------------------------- flags
-def is_terlambat(jatuh_tempo: date | None, status: str, today: date) -> bool:
-    """Overdue: the due date has passed and the item is neither Selesai nor Batal."""
-    return jatuh_tempo is not None and jatuh_tempo < today and status not in (STATUS_SELESAI, STATUS_BATAL)
-
-
-def is_segera(jatuh_tempo: date | None, status: str, today: date) -> bool:
-    """Due within the next 30 days (today included) and still open."""
-    if jatuh_tempo is None or status in (STATUS_SELESAI, STATUS_BATAL):
-        return False
-    return today <= jatuh_tempo <= today + timedelta(days=SEGERA_HARI)
-
-
-def persen_of(row: MonevRow | None, target_nilai: float | None) -> float | None:
-    """The entry's percentage, else value / target, capped to 0–100 for display."""
-    if row is None:
-        return None
-    if row.realisasi_persen is not None:
-        return max(0.0, min(100.0, row.realisasi_persen))
-    if row.realisasi_nilai is not None and target_nilai:
-        return max(0.0, min(100.0, 100.0 * row.realisasi_nilai / target_nilai))
-    return None
 
 
 # ------------------------------------------------------------------------------- write

@@ -7,17 +7,19 @@ from typing import Any
 
 from db import audit
 from db.database import db
-from db.models import Pengaturan
 
 
 def get_setting(key: str, default: Any = None) -> Any:
-    row = Pengaturan.get_or_none(Pengaturan.kunci == key)
+    # Plain SQL: the first page reads settings at start-up without loading the peewee models.
+    row = db.execute_sql("SELECT nilai FROM pengaturan WHERE kunci = ?", (key,)).fetchone()
     if row is None:
         return default
-    return json.loads(row.nilai)
+    return json.loads(row[0])
 
 
 def set_setting(key: str, value: Any, *, audit_changes: bool = True) -> None:
+    from db.models import Pengaturan
+
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
     with db.atomic():
         old = get_setting(key)

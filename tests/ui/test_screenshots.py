@@ -73,8 +73,10 @@ def _click_nav(qtbot, window, row: int) -> None:  # noqa: ANN001
 def test_every_page_at_common_screen_sizes(main_window, qtbot, size) -> None:
     width, height = size
     main_window.resize(width, height)
-    main_window.show()
+    with qtbot.waitSignal(main_window.ready, timeout=5000):  # Beranda's figures come after the first paint
+        main_window.show()
     qtbot.waitExposed(main_window)
+    qtbot.waitUntil(lambda: not main_window.nav.item(0).icon().isNull())  # icons follow the figures
     shown = 0
     for row, spec in enumerate(PAGES):
         if not _built(spec):

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from db.services.dashboard import summary
+from db.services.dashboard import KegiatanMendatang, summary, upcoming_kegiatan
 from db.services.profile import get_profile
 from ui.context import AppContext
 from ui.pages import PageSpec
-
-if TYPE_CHECKING:
-    from db.services.kegiatan import KegiatanRow
 
 
 class StatTile(QFrame):
@@ -74,8 +70,7 @@ class BerandaPage(QWidget):
         upcoming_title.setObjectName("sectionTitle")
         layout.addWidget(upcoming_title)
         self.upcoming_label = QLabel()
-        self.upcoming_label.setWordWrap(True)
-        self.upcoming_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.upcoming_label.setWordWrap(True)  # left-aligned; the stretch below keeps it at the top
         layout.addWidget(self.upcoming_label)
 
         self.notice_label = QLabel()
@@ -117,17 +112,15 @@ class BerandaPage(QWidget):
 
     def _upcoming_text(self) -> str:
         """The next five kegiatan that are not over or cancelled, soonest first."""
-        from db.services.kegiatan import list_kegiatan  # not needed before the first paint
-
         today = date.today()
-        coming = [k for k in list_kegiatan() if k.tanggal_selesai >= today and k.status != "batal"][:5]
+        coming = upcoming_kegiatan(today, limit=5)
         if not coming:
             return self.tr(
                 "Belum ada kegiatan terjadwal. Jadwal bimtek dan rakor tampil di sini setelah dicatat."
             )
         return "\n".join(self._describe(k, today) for k in coming)
 
-    def _describe(self, kegiatan: KegiatanRow, today: date) -> str:
+    def _describe(self, kegiatan: KegiatanMendatang, today: date) -> str:
         locale = QLocale()
 
         def day(value: date) -> str:
