@@ -159,7 +159,7 @@ def daftar_hadir_sheets(
                 AttendanceSheet(
                     info,
                     judul,
-                    day.hari_ke,
+                    day.hari_ke if len(detail.hari) > 1 else 0,  # a one-day rakor has no "Hari ke-1"
                     tanggal_panjang(day.tanggal),
                     _waktu(day),
                     rows,

@@ -47,8 +47,12 @@ def _signer(nama: str, peran: str, jabatan: str, nip: str) -> Signatory:
 
 def notulen_data(view: NotulenView, *, terlampir: bool) -> NotulenData:
     zone = time_zone()
-    count = view.jumlah_peserta
-    peserta = f"{count} orang" if count else "–"
+    if view.peserta_hadir:
+        peserta = f"{view.peserta_hadir} orang hadir dari {view.peserta_terdaftar} orang diundang"
+    elif view.peserta_terdaftar:
+        peserta = f"{view.peserta_terdaftar} orang diundang"
+    else:
+        peserta = "–"
     if terlampir:
         peserta += " (daftar hadir terlampir)"
     signed_on = view.tanggal or date.today()

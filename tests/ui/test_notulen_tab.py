@@ -102,7 +102,7 @@ def test_type_finalise_and_print(rakor, store, qtbot, no_dialogs, tmp_path) -> N
         "Kamis, 14 Mei 2026",
         "08.00 – 16.00 WIB",
         "Aula Kantor Camat",
-        "6 orang (daftar hadir terlampir)",
+        "6 orang hadir dari 8 orang diundang (daftar hadir terlampir)",
         "Rapat ditutup pukul 11.45 WIB",
         "DAFTAR HADIR PESERTA",
     ):
