@@ -25,12 +25,14 @@ from db.services.notulen_keputusan import add_keputusan, rencana_aksi_form
 from db.services.rencana_aksi import save_rencana_aksi
 
 SEED = 606
-NAMA = "Rapat Koordinasi Evaluasi Posyandu Triwulan II Kecamatan Metro Timur"
+NAMA = "Rapat Koordinasi Evaluasi Triwulanan Posyandu Kecamatan Metro Timur"
+ROMAN = ("I", "II", "III", "IV")
+# {lalu} = the quarter just ended (evaluated), {kini} = the quarter the rakor is held in (planned)
 AGENDA = (
     ("Pembukaan dan arahan Camat", "Bambang Suryanto, S.STP., M.Si.", 30),
-    ("Laporan capaian posyandu triwulan II", "Agus Setiawan, S.Sos.", 45),
+    ("Laporan capaian posyandu triwulan {lalu}", "Agus Setiawan, S.Sos.", 45),
     ("Evaluasi strata posyandu dan ILP", "Puskesmas Iringmulyo", 60),
-    ("Rencana kerja triwulan III", "Ketua TP-PKK Kecamatan", 45),
+    ("Rencana kerja triwulan {kini}", "Ketua TP-PKK Kecamatan", 45),
     ("Penutup", "", 15),
 )
 ISI = (
@@ -41,10 +43,25 @@ ISI = (
     "",
 )
 DECISIONS = (
-    ("Puskesmas membina langsung 4 posyandu strata pratama sampai akhir triwulan III.", "Puskesmas", 90),
+    (
+        "Puskesmas membina langsung 4 posyandu strata pratama sampai akhir triwulan {kini}.",
+        "Puskesmas",
+        "akhir",
+    ),
     ("Kelas ibu balita dilaksanakan di setiap kelurahan mulai bulan depan.", "TP-PKK", 75),
     ("Laporan posyandu dikirim paling lambat tanggal 5 setiap bulan.", "Kelurahan", None),
 )
+
+
+def quarters(held: date) -> dict[str, str]:
+    """Roman numerals of the quarter just ended and of the one the rakor is held in."""
+    index = (held.month - 1) // 3
+    return {"lalu": ROMAN[index - 1], "kini": ROMAN[index]}
+
+
+def end_of_quarter(held: date) -> date:
+    first_of_next = date(held.year + (held.month > 9), (((held.month - 1) // 3 + 1) * 3) % 12 + 1, 1)
+    return first_of_next - timedelta(days=1)
 
 
 def insert_demo_notulen(now: str, today: date | None = None) -> int:
@@ -54,7 +71,8 @@ def insert_demo_notulen(now: str, today: date | None = None) -> int:
     rng = random.Random(SEED)
     writer = _Writer(rng, now)
     held = today - timedelta(days=21)
-    kid, hari = writer.kegiatan(held, 1, jenis="Rakor", nama=NAMA, tema="Evaluasi Triwulan II",
+    names = quarters(held)
+    kid, hari = writer.kegiatan(held, 1, jenis="Rakor", nama=NAMA, tema=f"Evaluasi Triwulan {names['lalu']}",
                                 penyelenggara="Pokjanal Posyandu Kecamatan Metro Timur",
                                 tempat="Ruang Rapat Kecamatan Metro Timur", status="selesai",
                                 penanggung_jawab="Bambang Suryanto, S.STP., M.Si.",
@@ -70,7 +88,7 @@ def insert_demo_notulen(now: str, today: date | None = None) -> int:
     minute = 9 * 60
     for acara, narasumber, duration in AGENDA:
         start, minute = minute, minute + duration
-        save_agenda(AgendaForm(kid, acara, jam_mulai=f"{start // 60:02d}:{start % 60:02d}",
+        save_agenda(AgendaForm(kid, acara.format(**names), jam_mulai=f"{start // 60:02d}:{start % 60:02d}",
                                jam_selesai=f"{minute // 60:02d}:{minute % 60:02d}", durasi_menit=duration,
                                narasumber=narasumber))  # fmt: skip
     _write_notulen(kid, held)
@@ -96,8 +114,12 @@ def _write_notulen(kegiatan_id: int, held: date) -> None:
     })  # fmt: skip
     for item, isi in zip(view.pembahasan, ISI, strict=True):
         save_pembahasan(item.id, {"isi": isi})
+    names = quarters(held)
+    due = {None: None, "akhir": end_of_quarter(held)}
     ids = [
-        add_keputusan(kegiatan_id, isi, pj, held + timedelta(days=days) if days else None)
+        add_keputusan(
+            kegiatan_id, isi.format(**names), pj, due[days] if days in due else held + timedelta(days=days)
+        )
         for isi, pj, days in DECISIONS
     ]
     first = rencana_aksi_form(ids[0])
