@@ -108,7 +108,8 @@ def test_rekap_kota_page_imports_and_opens(
         page = _kota_page(store, qtbot)
         assert page.stack.currentIndex() == 0
         _shot(page, "rekap-kota-mati")
-        click(qtbot, page.enable_button)
+        click(qtbot, page.enable_button)  # asks first (no_dialogs answers yes)
+        assert no_dialogs[-1][0] == "confirm" and "kabupaten/kota" in no_dialogs[-1][1]
         assert page.stack.currentIndex() == 1
         click(qtbot, page.import_button)
         lines = [page.results.item(i).text() for i in range(page.results.count())]

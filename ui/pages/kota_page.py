@@ -58,13 +58,13 @@ class KotaPage(QWidget):
         title.setObjectName("pageTitle")
         text = QLabel(self.tr(
             "Halaman ini untuk sekretariat Pokjanal kabupaten/kota. Dalam mode kota, paket kiriman "
-            "kecamatan (dibuat dengan \"Kirim ke Kota…\" di halaman Kegiatan) diimpor di sini: isinya "
+            "kecamatan (dibuat dengan \u201cKirim ke Kota…\u201d di halaman Kegiatan) diimpor di sini: isinya "
             "diperiksa, lalu kegiatan, peserta, kehadiran, keputusan rapat dan rencana aksi semua "
             "kecamatan direkap.\n\nKantor kecamatan tidak memerlukan mode ini."))  # fmt: skip
         text.setWordWrap(True)
-        self.enable_button = QPushButton(icon("settings.svg", "#ffffff"), self.tr("Aktifkan mode kota"))
-        self.enable_button.setProperty("primary", True)
-        self.enable_button.clicked.connect(lambda: self.set_mode(True))
+        # a secondary button: a kecamatan office should not be invited to switch this on
+        self.enable_button = QPushButton(icon("settings.svg", "#37474f"), self.tr("Aktifkan mode kota…"))
+        self.enable_button.clicked.connect(self.ask_enable)
         layout = QVBoxLayout(view)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.addWidget(title)
@@ -190,6 +190,18 @@ class KotaPage(QWidget):
         self.hadir_button.setEnabled(chosen)
 
     # ------------------------------------------------------------------ actions
+    @Slot()
+    def ask_enable(self) -> None:
+        if messages.confirm(
+            self,
+            self.tr("Mode kota"),
+            self.tr(
+                "Mode kota untuk sekretariat Pokjanal kabupaten/kota yang menerima paket dari "
+                "kecamatan. Aktifkan di komputer ini?"
+            ),  # fmt: skip
+        ):
+            self.set_mode(True)
+
     def set_mode(self, on: bool) -> None:
         set_mode_kota(on)
         self.refresh()
