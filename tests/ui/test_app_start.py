@@ -46,8 +46,20 @@ def open_and_look(*args, **kwargs):
 
 ui.startup.open_store_interactively = open_and_look
 messages.warn = lambda parent, title, text: shown.append(text)
+import ui.startup_probe
+at_ready, real_mark = [], ui.startup_probe._mark
+
+def mark(name):
+    if name == "READY":
+        at_ready.extend(sorted(sys.modules))
+        if "Qt" in vars(sys.modules["PySide6.QtCore"]):  # PySide creates the namespace on first use
+            at_ready.append("PySide6.QtCore.Qt")
+    real_mark(name)
+
+ui.startup_probe._mark = mark
 code = ui.app.run_gui(argparse.Namespace(data_dir=str(paths.root), debug=False))
-print("RESULT " + json.dumps({{"code": code, "seen": seen, "warnings": shown}}), flush=True)
+result = {{"code": code, "seen": seen, "warnings": shown, "at_ready": at_ready}}
+print("RESULT " + json.dumps(result), flush=True)
 """
 
 
@@ -106,3 +118,34 @@ def test_a_second_window_is_refused_before_anything_shows(paths: DataPaths) -> N
     assert len(result["warnings"]) == 1 and "sedang dipakai" in result["warnings"][0]
     assert "SHOWN" not in out
     assert not paths.database.exists(), "nothing was opened"
+
+
+# Loaded only after Beranda holds its figures (start-up figure of issue #2): the peewee models,
+# the kegiatan and rencana aksi matrix services, the wilayah index, the sidebar's SVG icons, and
+# nothing that only printing or importing needs; nor the Qt namespace (~25 ms to create).
+NOT_BEFORE_THE_FIGURES = (
+    "PySide6.QtCore.Qt",
+    "db.models",
+    "db.services.kegiatan",
+    "db.services.rencana_aksi",
+    "db.wilayah",
+    "PySide6.QtSvg",
+    "reportlab",
+    "openpyxl",
+    "babel",
+    "phonenumbers",
+    "stdnum",
+    "cryptography",
+)
+
+
+def test_the_first_page_fills_without_loading_what_it_does_not_need(paths: DataPaths) -> None:
+    _database_with_a_change_no_backup_has(paths)
+    result, _out = gui_start(paths)
+    assert result["code"] == 0
+    loaded = set(result["at_ready"])
+    assert {"ui.pages.beranda", "db.services.dashboard", "db.services.rencana_aksi_ringkasan"} <= loaded
+    early = [
+        name for name in NOT_BEFORE_THE_FIGURES if any(m == name or m.startswith(name + ".") for m in loaded)
+    ]
+    assert early == []
