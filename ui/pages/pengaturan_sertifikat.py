@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import DomainError
-from db.sertifikat_nomor import PLACEHOLDERS, check_pattern
+from db.sertifikat_nomor import DEFAULT_PATTERN, PLACEHOLDERS, check_pattern
 from db.services import sertifikat_keys
 from db.services.sertifikat_terbit import Penomoran, contoh_nomor, get_penomoran, save_penomoran
 from ui import messages
@@ -73,6 +73,9 @@ class SertifikatTab(QWidget):
     def _numbering_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Penomoran sertifikat"))
         self.pola_edit = QLineEdit()
+        # the default pattern shows whole (measured in the edit's own font: the style sheet sets it)
+        self.pola_edit.ensurePolished()
+        self.pola_edit.setMinimumWidth(self.pola_edit.fontMetrics().horizontalAdvance(DEFAULT_PATTERN) + 40)
         self.kode_edit = QLineEdit()
         self.kode_edit.setPlaceholderText(self.tr("mis. 400.7"))
         self.unit_edit = QLineEdit()
