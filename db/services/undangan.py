@@ -35,9 +35,10 @@ BLANK_URUT = "\u00a0" * 10  # non-breaking spaces (kept on paper): room to write
 _SENTINEL = 987654321  # stands for the missing urut while the pattern is formatted
 _TEXT = ("nomor", "sifat", "lampiran", "hal", "kepada", "pembuka", "acara", "penutup", "tembusan",
          "nomor_pola", "kode_unit")  # fmt: skip
+# "Bapak/Ibu/Saudara" cannot break, so it sits early in the line: a justified line never gapes before it
 PENUTUP = (
-    "Mengingat pentingnya acara tersebut, kami mengharapkan kehadiran Bapak/Ibu/Saudara tepat pada "
-    "waktunya. Atas perhatian dan kehadirannya kami ucapkan terima kasih."
+    "Mengingat pentingnya acara tersebut, kehadiran Bapak/Ibu/Saudara tepat pada waktunya sangat kami "
+    "harapkan. Atas perhatian dan kehadirannya, kami ucapkan terima kasih."
 )
 
 
