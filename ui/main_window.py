@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self._run_after_first_paint)
 
     def attach(self, ctx: AppContext, *, deferred: bool = False) -> None:
-        """Give the window its opened data store: shortcuts, title, change signals, the first page.
+        """Give the window its opened data store: title, change signals, the first page (the
+        shortcuts and icons follow once its data is painted, see :meth:`_finish`).
         ``deferred``: the page's data loads after the first paint instead of now."""
         self._ctx = ctx
         self._connect_bus()
