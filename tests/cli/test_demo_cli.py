@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 from db.paths import data_dir as data_dir_paths
+from tests.cli.cli_support import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "demo", *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
+    return run_app(data_dir, "demo", *args)
 
 
 def _count(data_dir: Path, table: str) -> int:

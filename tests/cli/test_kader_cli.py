@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,19 +15,14 @@ from db.paths import DataPaths
 from db.services.kader import KaderForm, save_kader
 from db.services.posyandu import PosyanduForm, save_posyandu
 from db.session import DataStore
+from tests.cli.cli_support import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 NIK = "1872044107850004"
 
 
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), "kader", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    return run_app(data_dir, "kader", *args)
 
 
 @pytest.fixture

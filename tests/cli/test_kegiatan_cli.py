@@ -7,7 +7,6 @@ import json
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,14 @@ from db.paths import DataPaths
 from db.services.kegiatan import KegiatanForm, save_kegiatan
 from db.services.peserta import PesertaForm, list_peserta, save_peserta
 from db.session import DataStore
+from tests.cli.cli_support import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 NIK = "1872044107850004"
 
 
 def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
+    return run_app(data_dir, *args)
 
 
 def _statuses(data_dir: Path) -> dict[str, str]:

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
+from tests.cli.cli_support import run_app
 from tests.db.kota_support import load_sender, opened
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    return run_app(data_dir, *args)
 
 
 def test_export_then_import_twice_then_a_damaged_file(tmp_path: Path) -> None:

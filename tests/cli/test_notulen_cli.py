@@ -40,7 +40,10 @@ def test_cetak_notulen_of_the_demo_rakor(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     assert "NOTULEN RAPAT" in text and "DRAF" not in text and "DAFTAR HADIR PESERTA" in text
-    assert "Tindak lanjut: 2 rencana aksi" in text and "8 orang hadir dari 10 orang diundang (daftar hadir terlampir)" in text
+    assert (
+        "Tindak lanjut: 2 rencana aksi" in text
+        and "8 orang hadir dari 10 orang diundang (daftar hadir terlampir)" in text
+    )
     short = tmp_path / "pendek.pdf"
     assert cetak(data, "notulen", str(kid), "-o", str(short), "--tanpa-lampiran").returncode == 0
     assert len(PdfReader(short).pages) < len(PdfReader(out).pages)

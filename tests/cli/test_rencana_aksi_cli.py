@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -13,18 +12,13 @@ from pypdf import PdfReader
 
 from db.paths import DataPaths
 from db.session import DataStore
+from tests.cli.cli_support import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
+    return run_app(data_dir, *args)
 
 
 def text_of(path: Path) -> str:

@@ -4,22 +4,17 @@ them (subprocess) on the demo bimtek."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
+
+from tests.cli.cli_support import run_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        cwd=ROOT,
-    )
+    return run_app(data_dir, *args)
 
 
 def test_cetak_issues_numbers_then_verifikasi_and_cabut(tmp_path: Path) -> None:
