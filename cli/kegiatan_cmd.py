@@ -113,7 +113,7 @@ def cmd_peserta_list(args: argparse.Namespace) -> int:
     from db.identity import format_phone
     from db.masking import mask_nik
     from db.services.kegiatan import get_kegiatan
-    from db.services.peserta import list_peserta
+    from db.services.peserta_search import list_peserta
 
     with open_store(args):
         get_kegiatan(args.kegiatan)

@@ -20,7 +20,8 @@ from db import audit
 from db.database import db
 from db.errors import NotFound, ValidationError
 from db.services.kegiatan import get_hari
-from db.services.peserta import PesertaRow, _fold, get_peserta, match_score, roster
+from db.services.peserta import PesertaRow, fold_text, get_peserta, roster
+from db.services.peserta_search import match_score
 from db.services.registry_fields import clean_text
 
 STATUS_HADIR = ("hadir", "izin", "sakit", "alpa")
@@ -149,7 +150,7 @@ def check_in(kegiatan_id: int, hari_id: int, query_or_code: str) -> CheckInResul
     """Enter at the check-in field: a scanned code (exact, any case) marks its owner at once;
     typed text marks the single match, or the best one when it is clearly better (the exact name
     or NIK, or the only name starting with the text); otherwise ``ambiguous`` with candidates."""
-    query = _fold(query_or_code)
+    query = fold_text(query_or_code)
     if not query:
         return CheckInResult("unknown")
     _checked_hari(kegiatan_id, hari_id)

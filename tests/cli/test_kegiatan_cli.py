@@ -13,7 +13,8 @@ import pytest
 
 from db.paths import DataPaths
 from db.services.kegiatan import KegiatanForm, save_kegiatan
-from db.services.peserta import PesertaForm, list_peserta, save_peserta
+from db.services.peserta import PesertaForm, save_peserta
+from db.services.peserta_search import list_peserta
 from db.session import DataStore
 from tests.cli.cli_support import run_app
 

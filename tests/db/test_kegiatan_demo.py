@@ -13,7 +13,8 @@ from db.services.demo_kegiatan import BIMTEK_NAMA, RAKOR_NAMA
 from db.services.kegiatan import get_kegiatan, list_kegiatan
 from db.services.kegiatan_rekap import list_kuota
 from db.services.kehadiran import count_hari
-from db.services.peserta import KODE_ALPHABET, PesertaForm, check_peserta, list_peserta, roster
+from db.services.peserta import KODE_ALPHABET, PesertaForm, check_peserta, roster
+from db.services.peserta_search import list_peserta
 
 
 def _by_name() -> dict[str, int]:

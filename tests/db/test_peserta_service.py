@@ -22,16 +22,14 @@ from db.services.peserta import (
     PesertaFilter,
     PesertaForm,
     add_from_kader,
-    count_per_asal,
     find_by_kode,
     get_peserta,
-    list_peserta,
     remove_peserta,
     roster,
     roster_order,
     save_peserta,
-    search_peserta,
 )
+from db.services.peserta_search import count_per_asal, list_peserta, search_peserta
 from db.services.peserta_status import reference_day
 
 NIK = "1872044107850004"

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from db.errors import DomainError
 from db.services.kegiatan import HariRow, list_hari
 from db.services.kehadiran import STATUS_LABEL, CheckInResult, mark_present, marks_for_hari, undo_last
-from db.services.peserta import PesertaRow, roster, search_peserta
+from db.services.peserta import PesertaRow, roster
+from db.services.peserta_search import search_peserta
 from reports.formatting import tanggal_panjang
 from ui import messages
 from ui.models.checkin_model import CheckinModel

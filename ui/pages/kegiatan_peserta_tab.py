@@ -35,10 +35,9 @@ from db.services.peserta import (
     PesertaFilter,
     PesertaRow,
     add_from_kader,
-    count_per_asal,
     remove_peserta,
-    search_peserta,
 )
+from db.services.peserta_search import count_per_asal, search_peserta
 from db.services.peserta_status import STATUS_FILTERS, reference_day
 from ui import messages
 from ui.context import AppContext
