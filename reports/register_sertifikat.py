@@ -1,6 +1,7 @@
 """Buku register sertifikat: every number issued in a year (revoked ones included), landscape.
 
-Columns No | Nomor Sertifikat | Nama | Asal | Peran | Kegiatan | Tgl. Terbit | Status; a revoked
+Columns No | Nomor Sertifikat | Nama | Asal | Peran | Kegiatan | Tgl. Terbit | Status (Kegiatan
+moves above the table when every line is of one kegiatan); a revoked
 line says "Dicabut" with the date and reason. Kop on the first page, the table header on every
 page, totals and the signature at the end.
 """
@@ -19,6 +20,10 @@ from reports.text import para
 HEADER = ("No.", "Nomor Sertifikat", "Nama", "Asal", "Peran", "Kegiatan", "Tgl. Terbit", "Status")
 FRACTIONS = (0.04, 0.26, 0.16, 0.13, 0.08, 0.16, 0.08, 0.09)
 ALIGN = ("center", "left", "left", "left", "left", "left", "center", "left")
+KEGIATAN = HEADER.index("Kegiatan")
+# one kegiatan only (the usual register of a bimtek): its name goes above the table, and the
+# freed width lets Nama and Asal stay on one line, so a page holds about twice the rows
+ONE_KEGIATAN_FRACTIONS = (0.04, 0.27, 0.22, 0.22, 0.08, 0.08, 0.09)
 
 
 class RegisterSertifikatDocument(DocumentBuilder):
@@ -35,12 +40,21 @@ class RegisterSertifikatDocument(DocumentBuilder):
         if data.subjudul:
             story.append(para(data.subjudul, styles["Subtitle"]))
         rows = [
-            (str(n), r.nomor, r.nama, r.asal, r.peran, r.kegiatan, r.terbit, r.status)
+            [str(n), r.nomor, r.nama, r.asal, r.peran, r.kegiatan, r.terbit, r.status]
             for n, r in enumerate(data.lines, start=1)
         ]
         if not rows:
-            rows = [("", "Belum ada sertifikat yang diterbitkan.", "", "", "", "", "", "")]
-        story.append(grid_table(HEADER, rows, FRACTIONS, self.content_width, styles, align=ALIGN))
+            rows = [["", "Belum ada sertifikat yang diterbitkan.", "", "", "", "", "", ""]]
+        header, fractions, align = list(HEADER), FRACTIONS, list(ALIGN)
+        kegiatan = {line.kegiatan for line in data.lines}
+        if len(kegiatan) == 1:
+            (name,) = kegiatan
+            if name and name not in data.subjudul:
+                story.append(para(f"Kegiatan: {name}", styles["Subtitle"]))
+            for row in (header, align, *rows):
+                del row[KEGIATAN]
+            fractions = ONE_KEGIATAN_FRACTIONS
+        story.append(grid_table(header, rows, fractions, self.content_width, styles, align=align))
         story.append(Spacer(1, 2 * mm))
         revoked = sum(1 for line in data.lines if line.status.startswith("Dicabut"))
         count = len(data.lines)

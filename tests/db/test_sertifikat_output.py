@@ -160,3 +160,5 @@ def test_register_xlsx_is_formula_safe_and_buku_register_lists_revoked(bimtek: i
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert pages >= 2 and "BUKU REGISTER SERTIFIKAT" in text and "salah nama" in text
     assert text.count("/BIMTEK-POKJANAL/") == len(issued) and "Halaman 1 dari" in text
+    # one kegiatan: its name stands above the table once, not in a column on every row
+    assert "Nama Asal Peran Tgl. Terbit Status" in text and "Peran Kegiatan" not in text
