@@ -63,7 +63,7 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             names = {info.filename for info in members}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError):
         raise ImportRejected("Berkas .xlsx rusak atau terpotong (arsip zip tidak utuh).") from None
     if len(members) > MAX_MEMBERS:
         raise ImportRejected("Berkas berisi terlalu banyak bagian; bukan buku kerja Excel biasa.")

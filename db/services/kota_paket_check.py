@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,8 @@ def read_paket(source: str | os.PathLike[str], work_dir: str | os.PathLike[str])
         try:
             with zipfile.ZipFile(local) as archive:
                 manifest, members = _read_archive(archive)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error, OSError,
+                ValueError) as exc:  # fmt: skip
             raise PaketDitolak(
                 f"Berkas {source.name} bukan paket yang utuh (zip rusak atau terpotong: {exc})."
             ) from exc

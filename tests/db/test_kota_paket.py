@@ -168,6 +168,33 @@ def test_a_flipped_byte_in_the_zip_file_itself_is_refused(sent: dict, kota, tmp_
     assert not result.ok and KotaPaket.select().count() == 0
 
 
+def _central_directory_version(data: bytes, version: int) -> bytes:
+    """Every central-directory entry says it needs zip ``version`` (zipfile raises NotImplementedError)."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at != -1:
+        out[at + 6 : at + 8] = version.to_bytes(2, "little")
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+def test_damaged_zips_of_every_kind_are_refused_never_raised(sent: dict, kota, tmp_path: Path) -> None:  # noqa: ANN001
+    """Whatever zipfile or zlib raise on a damaged package (NotImplementedError for a strange
+    version, zlib.error inside a deflate stream, …) becomes a refusal with a reason."""
+    original = sent["v1"].read_bytes()
+    variants = [_central_directory_version(original, 64)]
+    for step in range(1, 40):  # flips spread over the whole file, deflate streams included
+        data = bytearray(original)
+        data[len(data) * step // 40] ^= 0x5A
+        variants.append(bytes(data))
+    for n, data in enumerate(variants):
+        bad = tmp_path / f"rusak-{n}.zip"
+        bad.write_bytes(data)
+        (result,) = _import(kota, bad)
+        assert not result.ok and result.pesan, n
+    assert KotaPaket.select().count() == 0
+
+
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in members.items():

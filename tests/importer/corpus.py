@@ -182,6 +182,19 @@ def _truncated(path: Path) -> Path:
     return path
 
 
+def _zip_version(path: Path) -> Path:
+    """A workbook whose central directory asks for zip version 6.4 (found by the fuzzer: zipfile
+    raises NotImplementedError, not BadZipFile)."""
+    book(path, [ROW_SITI, ROW_BUDI])
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6 : at + 8] = (64).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _docx(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -231,6 +244,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, object]]] = {
     "CSV berganti nama": (_raw(b"Nama;NIK\nSiti;1872046107850001\n"), ("rejected", "CSV")),
     "0 bita": (_raw(b""), ("rejected", "kosong")),
     "zip terpotong": (_truncated, ("rejected", "terpotong")),
+    "versi zip asing": (_zip_version, ("rejected", "rusak")),
     "dokumen Word": (_docx, ("rejected", "Word")),
     "bom zip rasio": (lambda p: _zip_bomb(p, 30 << 20), ("rejected", "bom zip")),
     "bom zip ukuran": (lambda p: _zip_bomb(p, 210 << 20), ("rejected", "bom zip")),
