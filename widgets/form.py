@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def small_label(text: str, *, object_name: str) -> QLabel:
@@ -91,3 +99,17 @@ class FieldErrors:
     def messages(self) -> dict[str, str]:
         """What is shown now (for tests and for the status line)."""
         return {name: label.text() for name, label in self._labels.items() if label.text()}
+
+
+def save_cancel_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
+    """The "Simpan" (primary) and "Batal" buttons of a form dialog, wired to accept/reject;
+    returns the box and its Simpan button (forms disable it while busy)."""
+    standard = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(standard.Save | standard.Cancel, dialog)
+    save = box.button(standard.Save)
+    save.setText(QCoreApplication.translate("FormDialog", "Simpan"))
+    save.setProperty("primary", True)
+    box.button(standard.Cancel).setText(QCoreApplication.translate("FormDialog", "Batal"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, save

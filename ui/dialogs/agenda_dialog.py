@@ -14,7 +14,6 @@ from PySide6.QtCore import QTime, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -39,7 +38,7 @@ from db.services.agenda import (
 from db.services.kegiatan import list_hari
 from reports.formatting import tanggal_panjang
 from ui import messages
-from widgets.form import FieldErrors
+from widgets.form import FieldErrors, save_cancel_buttons
 
 TIME_FORMAT = "HH:mm"
 
@@ -145,14 +144,7 @@ class AgendaDialog(QDialog):
         e.add_row(form, self.tr("JPL"), self.jpl_row, "jpl_t",
                   self.tr("T = teori, P = penugasan, PL = praktik lapangan; untuk materi saja."))  # fmt: skip
         e.add_row(form, self.tr("Ca&tatan"), self.catatan_edit, "catatan")
-        buttons = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
-        self.ok_button = self.buttons.button(buttons.Save)
-        self.ok_button.setText(self.tr("Simpan"))
-        self.ok_button.setProperty("primary", True)
-        self.buttons.button(buttons.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

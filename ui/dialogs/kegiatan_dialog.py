@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -46,7 +45,7 @@ from db.services.peserta import PERAN
 from ui import messages
 from ui.dialogs.kegiatan_days import DaysTable
 from ui.dialogs.kegiatan_kuota import KuotaEditor
-from widgets.form import FieldErrors, error_label
+from widgets.form import FieldErrors, error_label, save_cancel_buttons
 
 
 def _qdate(value: date) -> QDate:
@@ -86,14 +85,7 @@ class KegiatanDialog(QDialog):
         self.kuota = KuotaEditor()
         self.tabs.addTab(self.kuota, self.tr("Kuota per asal"))
         self.tabs.addTab(self._money_tab(), self.tr("Uang transport/honor"))
-        buttons = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ok_button.setText(self.tr("Simpan"))
-        self.ok_button.setProperty("primary", True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.addWidget(self.tabs, 1)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +26,7 @@ from db.errors import DomainError, ValidationError
 from db.services.peserta import PERAN, PesertaForm, get_peserta, save_peserta
 from db.services.profile import get_profile
 from ui import messages
-from widgets.form import FieldErrors
+from widgets.form import FieldErrors, save_cancel_buttons
 from widgets.nik_edit import NikEdit
 from widgets.nip_edit import NipEdit
 
@@ -121,14 +120,7 @@ class PesertaDialog(QDialog):
         self.opd_caption = e.add_row(form, self.tr("Nama instansi/OPD"), self.opd_edit, "asal_opd")
         e.add_row(form, self.tr("Posyandu"), self.posyandu_edit, "posyandu")
         e.add_row(form, self.tr("No. HP"), self.hp_edit, "hp")
-        buttons = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.ok_button.setText(self.tr("Simpan"))
-        self.ok_button.setProperty("primary", True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         if linked:
             note = QLabel(

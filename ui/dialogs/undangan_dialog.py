@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from db.errors import DomainError, ValidationError
 from db.services.penandatangan import list_signatories
 from db.services.undangan import SIFAT, UndanganForm, compose_nomor, get_undangan, save_undangan
 from ui import messages
-from widgets.form import FieldErrors
+from widgets.form import FieldErrors, save_cancel_buttons
 
 
 def _text_box(lines: int = 4) -> QPlainTextEdit:
@@ -100,14 +99,7 @@ class UndanganDialog(QDialog):
         columns.addLayout(left, 1)
         columns.addSpacing(16)
         columns.addLayout(right, 1)
-        buttons = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
-        self.ok_button = self.buttons.button(buttons.Save)
-        self.ok_button.setText(self.tr("Simpan"))
-        self.ok_button.setProperty("primary", True)
-        self.buttons.button(buttons.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
