@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from db.importer.problems import ImportRejected
+from db.zip_errors import DAMAGED_ZIP_ERRORS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -63,7 +64,7 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             names = {info.filename for info in members}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError):
+    except DAMAGED_ZIP_ERRORS:
         raise ImportRejected("Berkas .xlsx rusak atau terpotong (arsip zip tidak utuh).") from None
     if len(members) > MAX_MEMBERS:
         raise ImportRejected("Berkas berisi terlalu banyak bagian; bukan buku kerja Excel biasa.")

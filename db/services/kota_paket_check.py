@@ -18,13 +18,14 @@ import re
 import shutil
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from db.errors import DomainError
 from db.services import kota_manifest as manifest_mod
+from db.zip_errors import DAMAGED_ZIP_ERRORS
+from db.zip_errors import DAMAGED_ZIP_ERRORS
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 400
@@ -66,8 +67,7 @@ def read_paket(source: str | os.PathLike[str], work_dir: str | os.PathLike[str])
         try:
             with zipfile.ZipFile(local) as archive:
                 manifest, members = _read_archive(archive)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error, OSError,
-                ValueError) as exc:  # fmt: skip
+        except DAMAGED_ZIP_ERRORS as exc:
             raise PaketDitolak(
                 f"Berkas {source.name} bukan paket yang utuh (zip rusak atau terpotong: {exc})."
             ) from exc
