@@ -25,7 +25,6 @@ from typing import Any
 from db.errors import DomainError
 from db.services import kota_manifest as manifest_mod
 from db.zip_errors import DAMAGED_ZIP_ERRORS
-from db.zip_errors import DAMAGED_ZIP_ERRORS
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 400
