@@ -105,7 +105,8 @@ def save_cancel_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]
     """The "Simpan" (primary) and "Batal" buttons of a form dialog, wired to accept/reject;
     returns the box and its Simpan button (forms disable it while busy)."""
     standard = QDialogButtonBox.StandardButton
-    box = QDialogButtonBox(standard.Save | standard.Cancel, dialog)
+    box = QDialogButtonBox(standard.Save | standard.Cancel)  # no parent yet: the style sheet
+    # must see the "primary" property when the box is polished as the dialog lays it out
     save = box.button(standard.Save)
     save.setText(QCoreApplication.translate("FormDialog", "Simpan"))
     save.setProperty("primary", True)
